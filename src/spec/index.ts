@@ -1,0 +1,10 @@
+export type * from './chat-request.js';
+export type * from './chat-response.js';
+export type * from './chat-stream-part.js';
+export type * from './finish-reason.js';
+export type * from './provider-adapter.js';
+export type * from './provider-id.js';
+export type * from './usage.js';
+export { isContentPart } from './chat-stream-part.js';
+export { ProviderError, isProviderError } from './provider-error.js';
+export type { ProviderErrorKind, ProviderErrorOptions } from './provider-error.js';
