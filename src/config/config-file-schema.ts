@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const providerNameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'provider names are lowercase letters, digits and dashes (e.g. "my-vllm")');
+
+const httpUrlSchema = z
+  .string()
+  .refine((value) => /^https?:\/\/[^\s]+$/.test(value), 'must be an http(s) URL')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const providerFileSchema = z.strictObject({
+  family: z.enum(['openai', 'azure', 'anthropic', 'gemini', 'ollama', 'search']).optional(),
+  baseUrl: httpUrlSchema.optional(),
+  apiKey: z.string().min(1).optional(),
+  apiKeys: z.array(z.string().min(1)).optional(),
+  keys: z
+    .array(z.strictObject({ key: z.string().min(1), weight: z.number().positive().optional() }))
+    .optional(),
+  defaultModel: z.string().min(1).optional(),
+  models: z.array(z.string().min(1)).optional(),
+  /** Seconds, like `P_TIMEOUT`. */
+  timeout: z.number().positive().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  enabled: z.boolean().optional(),
+});
+
+const routeTargetFileSchema = z.union([
+  z.string().regex(/^[a-z0-9][a-z0-9-]*\/.+$/, 'a target is "provider/model"'),
+  z.strictObject({ provider: providerNameSchema, model: z.string().min(1) }),
+]);
+
+const routeFileSchema = z.union([
+  routeTargetFileSchema,
+  z.array(routeTargetFileSchema).min(1),
+  z.strictObject({ targets: z.array(routeTargetFileSchema).min(1) }),
+]);
+
+/**
+ * The optional YAML file (`ARBITER_CONFIG`, default `./arbiter.yaml`). Strict: an unknown key is an error
+ * naming it, because a typo in a config file should never be silently ignored.
+ */
+export const configFileSchema = z.strictObject({
+  server: z
+    .strictObject({
+      host: z.string().min(1).optional(),
+      port: z.number().int().min(0).max(65535).optional(),
+      maxBodyBytes: z.number().int().positive().optional(),
+      logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    })
+    .optional(),
+  defaultProvider: providerNameSchema.optional(),
+  defaults: z
+    .strictObject({
+      temperature: z.number().min(0).max(2).optional(),
+      maxTokens: z.number().int().positive().optional(),
+    })
+    .optional(),
+  providers: z.record(providerNameSchema, providerFileSchema).optional(),
+  routes: z.record(z.string().min(1), routeFileSchema).optional(),
+});
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+export type ProviderFile = z.infer<typeof providerFileSchema>;
+export type RouteFile = z.infer<typeof routeFileSchema>;
