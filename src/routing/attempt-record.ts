@@ -1,0 +1,15 @@
+import type { ProviderError, ProviderErrorKind } from '../spec/provider-error.js';
+import type { ProviderId } from '../spec/provider-id.js';
+
+/** What the caller is told about each attempt (headers, the all-failed error, the log line). */
+export interface AttemptRecord {
+  targetId: string;
+  provider: ProviderId;
+  model: string;
+  credentialId: string;
+  isSuccess: boolean;
+  errorKind?: ProviderErrorKind | 'cancelled';
+  status?: number;
+  latencyInMs: number;
+  error?: ProviderError;
+}

@@ -1,0 +1,108 @@
+import type { ProviderFamily, ProviderId } from '../spec/provider-id.js';
+import { RouteError } from './route-error.js';
+import type { Target } from './target.js';
+
+/** A configured provider as the router sees it. */
+export interface RoutableProvider {
+  name: ProviderId;
+  family: ProviderFamily;
+  defaultModel?: string;
+  /** Models it is known to serve, for bare model ids. */
+  models: readonly string[];
+  /** The targets that serve `model` (one per key), in the order to try them. */
+  getTargets(model: string): Target[];
+}
+
+/** A named route from config: its targets in order. */
+export interface RouteDefinition {
+  targets: ReadonlyArray<{ provider: ProviderId; model: string }>;
+}
+
+export interface ResolvedRoute {
+  /** The name the caller used. */
+  name: string;
+  targets: Target[];
+}
+
+export interface RouteResolverOptions {
+  providers: readonly RoutableProvider[];
+  routes: Readonly<Record<string, RouteDefinition>>;
+  defaultProvider?: ProviderId;
+  /** Explains how to configure a provider Arbiter knows but that has no key (`set GROQ_API_KEY`). */
+  describeUnconfigured?: (provider: string) => string | undefined;
+}
+
+/**
+ * Turns a request's `model` into targets: a route name from config, `auto` (the default provider's default
+ * model), `provider/model`, a provider name alone (its default model), or a bare model id that exactly
+ * one configured provider serves.
+ */
+export function createRouteResolver(options: RouteResolverOptions) {
+  const byName = new Map(options.providers.map((provider) => [provider.name, provider]));
+
+  function targetsOf(provider: RoutableProvider, model: string): Target[] {
+    return provider.getTargets(model);
+  }
+
+  function resolveDefault(name: string): ResolvedRoute {
+    const provider = options.defaultProvider ? byName.get(options.defaultProvider) : options.providers[0];
+    if (!provider?.defaultModel) {
+      throw new RouteError(
+        'model_not_found',
+        `"${name}" needs a default provider with a default model, and none is configured.`,
+      );
+    }
+    return { name, targets: targetsOf(provider, provider.defaultModel) };
+  }
+
+  return {
+    resolve(model: string): ResolvedRoute {
+      const route = options.routes[model];
+      if (route) {
+        const targets = route.targets.flatMap((target) => {
+          const provider = byName.get(target.provider);
+          return provider ? targetsOf(provider, target.model) : [];
+        });
+        return { name: model, targets };
+      }
+      if (model === 'auto') return resolveDefault(model);
+
+      const slash = model.indexOf('/');
+      if (slash > 0) {
+        const providerName = model.slice(0, slash);
+        const provider = byName.get(providerName);
+        if (provider) return { name: model, targets: targetsOf(provider, model.slice(slash + 1)) };
+        const hint = options.describeUnconfigured?.(providerName);
+        if (hint)
+          throw new RouteError(
+            'provider_not_configured',
+            `The provider "${providerName}" is not configured: ${hint}`,
+          );
+      }
+
+      const provider = byName.get(model);
+      if (provider?.defaultModel) return { name: model, targets: targetsOf(provider, provider.defaultModel) };
+
+      const servers = options.providers.filter((candidate) => candidate.models.includes(model));
+      if (servers.length === 1) return { name: model, targets: targetsOf(servers[0]!, model) };
+      if (servers.length > 1) {
+        const names = servers.map((server) => `"${server.name}/${model}"`).join(', ');
+        throw new RouteError(
+          'model_ambiguous',
+          `The model "${model}" is served by several providers; name one: ${names}.`,
+        );
+      }
+      throw new RouteError(
+        'model_not_found',
+        `The model "${model}" does not exist on this gateway. Use "provider/model" (for example "${exampleName(options)}"), a route name, or "auto"; GET /v1/models lists them all.`,
+      );
+    },
+  };
+}
+
+export type RouteResolver = ReturnType<typeof createRouteResolver>;
+
+function exampleName(options: RouteResolverOptions): string {
+  const provider = options.providers[0];
+  return provider?.defaultModel ? `${provider.name}/${provider.defaultModel}` : 'openai/gpt-4o-mini';
+}

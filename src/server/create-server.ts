@@ -1,0 +1,75 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Gateway } from '../gateway.js';
+import { createId } from '../lib/create-id.js';
+import { ApiError } from './api-error.js';
+import { convertToApiError } from './convert-to-api-error.js';
+import { renderOpenAIError } from './openai-wire/render-openai-error.js';
+import { parseJSONBody } from './parse-json-body.js';
+import { registerHealth } from './routes/health.js';
+import { registerOpenAIChatCompletions } from './routes/openai-chat-completions.js';
+import { registerOpenAIModels } from './routes/openai-models.js';
+import type { ServerContext } from './server-context.js';
+
+export interface CreateServerOptions {
+  gateway: Gateway;
+  logger: Logger;
+}
+
+/**
+ * The HTTP server: Fastify on Node's own http (no Web-object adapter per request), one JSON body parser
+ * for every content type, and every error in the OpenAI format. Use `inject()` in tests, `listen()` to serve.
+ */
+export function createServer(options: CreateServerOptions): FastifyInstance {
+  const { gateway, logger } = options;
+  const bodyLimit = gateway.config.server.bodyLimitInBytes;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    // Fastify's own request lines would double ours: each request is logged once, with its attempts.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit,
+    genReqId: () => createId('req_', 20),
+    requestIdHeader: false,
+    return503OnClosing: true,
+    keepAliveTimeout: 72_000,
+  });
+  const context: ServerContext = {
+    gateway,
+    logger,
+    toApiError: (error) => convertToApiError(error, gateway.redact, bodyLimit),
+  };
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, parseJSONBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const apiError = context.toApiError(error);
+    if (apiError.code === 'internal_error')
+      logger.error({ err: error, reqId: request.id }, 'unexpected error');
+    reply
+      .code(apiError.status)
+      .headers({ ...apiError.headers, 'x-request-id': request.id })
+      .type('application/json')
+      .send(renderOpenAIError(apiError));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const error = new ApiError(
+      404,
+      'invalid_request_error',
+      `Unknown request URL: ${request.method} ${request.url.split('?')[0]}.`,
+      { code: 'unknown_url' },
+    );
+    reply.code(404).type('application/json').send(renderOpenAIError(error));
+  });
+
+  registerHealth(app, context);
+  registerOpenAIChatCompletions(app, context);
+  registerOpenAIModels(app, context);
+  return app;
+}

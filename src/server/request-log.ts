@@ -1,0 +1,47 @@
+import type { Logger } from 'pino';
+import type { AttemptRecord } from '../routing/attempt-record.js';
+import type { Usage } from '../spec/usage.js';
+
+export interface RequestLogEntry {
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  route?: string;
+  isStream?: boolean;
+  attempts?: readonly AttemptRecord[];
+  durationInMs: number;
+  ttftInMs?: number;
+  usage?: Usage;
+  errorCode?: string | null;
+}
+
+/**
+ * The one log line per request: what was asked, where it went, every attempt on the way, and how long it
+ * took. No bodies, no keys: attempts carry target ids (credential labels) only.
+ */
+export function logRequest(logger: Logger, entry: RequestLogEntry): void {
+  if (!logger.isLevelEnabled('info')) return;
+  logger.info(
+    {
+      reqId: entry.requestId,
+      method: entry.method,
+      path: entry.path,
+      status: entry.status,
+      route: entry.route,
+      stream: entry.isStream,
+      attempts: entry.attempts?.map((attempt) => ({
+        target: attempt.targetId,
+        ok: attempt.isSuccess,
+        error: attempt.errorKind,
+        status: attempt.status,
+        ms: attempt.latencyInMs,
+      })),
+      ms: entry.durationInMs,
+      ttftMs: entry.ttftInMs,
+      tokens: entry.usage ? { in: entry.usage.prompt_tokens, out: entry.usage.completion_tokens } : undefined,
+      error: entry.errorCode ?? undefined,
+    },
+    'request',
+  );
+}

@@ -1,0 +1,10 @@
+import type { Logger } from 'pino';
+import type { Gateway } from '../gateway.js';
+import type { ApiError } from './api-error.js';
+
+/** What every route needs, handed to each route's register function. */
+export interface ServerContext {
+  gateway: Gateway;
+  logger: Logger;
+  toApiError: (error: unknown) => ApiError;
+}
