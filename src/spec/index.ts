@@ -1,6 +1,7 @@
 export type * from './chat-request.js';
 export type * from './chat-response.js';
 export type * from './chat-stream-part.js';
+export type * from './embedding.js';
 export type * from './finish-reason.js';
 export type * from './provider-adapter.js';
 export type * from './provider-id.js';

@@ -1,6 +1,8 @@
 import type { ChatRequest } from './chat-request.js';
+import type { Usage } from './usage.js';
 import type { ChatResponse } from './chat-response.js';
 import type { ChatStreamPart } from './chat-stream-part.js';
+import type { EmbeddingRequest, EmbeddingResponse } from './embedding.js';
 import type { ProviderId } from './provider-id.js';
 
 /**
@@ -19,6 +21,58 @@ export interface ProviderAdapter {
   chatStream(call: ProviderCall): Promise<AsyncIterable<ChatStreamPart>>;
   /** The models the upstream offers, when it can list them. */
   listModels?(call: ModelsCall): Promise<ModelInfo[]>;
+  /** Embeddings, for providers that offer them. Throws a ProviderError on failure. */
+  embed?(call: EmbeddingCall): Promise<EmbeddingResponse>;
+  /**
+   * The provider's own Anthropic Messages API, for Anthropic-format callers: the body goes upstream as
+   * the caller wrote it (cache_control, thinking blocks and unknown fields survive), only `model` changes.
+   */
+  anthropicMessages?: AnthropicMessagesCapability;
+}
+
+/** Pass-through of Anthropic's Messages API, implemented by the `anthropic` family. */
+export interface AnthropicMessagesCapability {
+  /** One Message object, parsed; throws a ProviderError on failure. */
+  create(call: NativeCall): Promise<NativeResponse>;
+  /** The upstream's SSE events as they came, each parsed once; resolves when headers arrived. */
+  stream(call: NativeCall): Promise<AsyncIterable<NativeEvent>>;
+  /** `POST /v1/messages/count_tokens` with the caller's body. */
+  countTokens(call: NativeCall): Promise<{ input_tokens: number }>;
+}
+
+/** A call whose body is already in the provider's own format. */
+export interface NativeCall {
+  /** The caller's body; the adapter replaces `model` and nothing else. */
+  body: Record<string, unknown>;
+  model: string;
+  credential: Credential;
+  baseUrl: string;
+  signal: AbortSignal;
+  /** Config headers plus allow-listed caller headers (e.g. `anthropic-beta`). */
+  headers?: Readonly<Record<string, string>>;
+}
+
+export interface NativeResponse {
+  /** The upstream's JSON body, parsed. */
+  body: Record<string, unknown>;
+  /** Usage read from the body, in the internal shape, for accounting. */
+  usage?: Usage;
+}
+
+/** One upstream SSE event: its name, its data text (to forward untouched) and the data parsed. */
+export interface NativeEvent {
+  event?: string;
+  data: string;
+  json: Record<string, unknown>;
+}
+
+export interface EmbeddingCall {
+  request: EmbeddingRequest;
+  model: string;
+  credential: Credential;
+  baseUrl: string;
+  signal: AbortSignal;
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** One attempt against one target. */

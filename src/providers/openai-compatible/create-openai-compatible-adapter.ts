@@ -1,26 +1,23 @@
 import type { ChatResponse } from '../../spec/chat-response.js';
 import type { ChatStreamPart } from '../../spec/chat-stream-part.js';
+import type { EmbeddingResponse } from '../../spec/embedding.js';
 import type {
-  Credential,
+  EmbeddingCall,
   ModelInfo,
   ModelsCall,
   ProviderAdapter,
   ProviderCall,
 } from '../../spec/provider-adapter.js';
-import { ProviderError } from '../../spec/provider-error.js';
-import { convertNetworkError } from '../../lib/convert-network-error.js';
-import {
-  parseJSONOrUndefined,
-  readBodyText,
-  sendHttpRequest,
-  type HttpResponse,
-} from '../../lib/http-request.js';
-import { isObject } from './openai-compatible-api.js';
 import type { OpenAICompatibleConfig } from './openai-compatible-config.js';
+import {
+  convertOpenAICompatibleEmbeddings,
+  convertOpenAICompatibleModels,
+} from './convert-openai-compatible-lists.js';
 import { convertToOpenAICompatibleRequest } from './convert-to-openai-compatible-request.js';
 import { convertOpenAICompatibleResponse } from './convert-openai-compatible-response.js';
-import { convertOpenAICompatibleError } from './openai-compatible-error.js';
 import { convertOpenAICompatibleStream } from './openai-compatible-stream.js';
+import { readOpenAICompatibleJSON } from './read-openai-compatible-json.js';
+import { sendOpenAICompatibleRequest } from './send-openai-compatible-request.js';
 
 /**
  * An adapter for OpenAI and every OpenAI-compatible host. The host's quirks come in `config`; the
@@ -31,106 +28,63 @@ import { convertOpenAICompatibleStream } from './openai-compatible-stream.js';
  *   credential: { id: 'groq#1', apiKey }, signal });
  */
 export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): ProviderAdapter {
-  const buildUrl = config.buildUrl ?? ((baseUrl, path) => baseUrl.replace(/\/+$/, '') + path);
-  const getAuthHeaders = config.getAuthHeaders ?? getBearerHeaders;
-
-  async function send(call: ProviderCall, isStream: boolean): Promise<HttpResponse> {
-    const body = convertToOpenAICompatibleRequest(call.request, call.model, isStream, config);
-    let response: HttpResponse;
-    try {
-      response = await sendHttpRequest({
-        url: buildUrl(call.baseUrl, '/chat/completions'),
-        headers: {
-          ...call.headers,
-          ...getAuthHeaders(call.credential),
-          'content-type': 'application/json',
-          accept: isStream ? 'text/event-stream' : 'application/json',
-        },
-        body: JSON.stringify(body),
-        signal: call.signal,
-        dispatcher: config.dispatcher,
-      });
-    } catch (error) {
-      throw convertNetworkError(error, config.provider, call.signal);
-    }
-    if (response.status >= 400) {
-      const bodyText = await readBodyText(response.body);
-      throw convertOpenAICompatibleError({
-        provider: config.provider,
-        status: response.status,
-        headers: response.headers,
-        bodyText,
-      });
-    }
-    return response;
-  }
+  const post = (call: ProviderCall, isStream: boolean) =>
+    sendOpenAICompatibleRequest(config, {
+      path: '/chat/completions',
+      method: 'POST',
+      model: call.model,
+      baseUrl: call.baseUrl,
+      credential: call.credential,
+      signal: call.signal,
+      headers: call.headers,
+      body: JSON.stringify(convertToOpenAICompatibleRequest(call.request, call.model, isStream, config)),
+      accept: isStream ? 'text/event-stream' : 'application/json',
+    });
 
   return {
     provider: config.provider,
 
     async chat(call: ProviderCall): Promise<ChatResponse> {
-      const response = await send(call, false);
-      let text: string;
-      try {
-        text = await response.body.text();
-      } catch (error) {
-        throw convertNetworkError(error, config.provider, call.signal);
-      }
-      const raw = parseJSONOrUndefined(text);
-      if (raw === undefined) {
-        throw new ProviderError({
-          kind: 'server',
-          provider: config.provider,
-          message: `${config.provider} returned a body that is not JSON`,
-        });
-      }
-      return convertOpenAICompatibleResponse(raw, config);
+      const response = await post(call, false);
+      return convertOpenAICompatibleResponse(
+        await readOpenAICompatibleJSON(response, config.provider, call.signal),
+        config,
+      );
     },
 
     async chatStream(call: ProviderCall): Promise<AsyncIterable<ChatStreamPart>> {
-      const response = await send(call, true);
+      const response = await post(call, true);
       return convertOpenAICompatibleStream(response.body, config, call.signal);
     },
 
     async listModels(call: ModelsCall): Promise<ModelInfo[]> {
-      let response: HttpResponse;
-      try {
-        response = await sendHttpRequest({
-          url: buildUrl(call.baseUrl, '/models'),
-          method: 'GET',
-          headers: { ...call.headers, ...getAuthHeaders(call.credential), accept: 'application/json' },
-          signal: call.signal,
-          dispatcher: config.dispatcher,
-        });
-      } catch (error) {
-        throw convertNetworkError(error, config.provider, call.signal);
-      }
-      const bodyText = await readBodyText(response.body);
-      if (response.status >= 400) {
-        throw convertOpenAICompatibleError({
-          provider: config.provider,
-          status: response.status,
-          headers: response.headers,
-          bodyText,
-        });
-      }
-      const body = parseJSONOrUndefined(bodyText);
-      const data = isObject(body) && Array.isArray(body.data) ? body.data : [];
-      return data.filter(isObject).flatMap((model) =>
-        typeof model.id === 'string'
-          ? [
-              {
-                id: model.id,
-                ownedBy: typeof model.owned_by === 'string' ? model.owned_by : undefined,
-                created: typeof model.created === 'number' ? model.created : undefined,
-              },
-            ]
-          : [],
+      const response = await sendOpenAICompatibleRequest(config, {
+        ...call,
+        path: '/models',
+        method: 'GET',
+        model: '',
+      });
+      return convertOpenAICompatibleModels(
+        await readOpenAICompatibleJSON(response, config.provider, call.signal),
+      );
+    },
+
+    async embed(call: EmbeddingCall): Promise<EmbeddingResponse> {
+      const response = await sendOpenAICompatibleRequest(config, {
+        path: '/embeddings',
+        method: 'POST',
+        model: call.model,
+        baseUrl: call.baseUrl,
+        credential: call.credential,
+        signal: call.signal,
+        headers: call.headers,
+        body: JSON.stringify({ ...call.request, model: call.model }),
+      });
+      return convertOpenAICompatibleEmbeddings(
+        await readOpenAICompatibleJSON(response, config.provider, call.signal),
+        config.provider,
+        call.model,
       );
     },
   };
-}
-
-function getBearerHeaders(credential: Credential): Record<string, string> {
-  return credential.apiKey ? { authorization: `Bearer ${credential.apiKey}` } : {};
 }

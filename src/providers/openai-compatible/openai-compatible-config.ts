@@ -4,6 +4,8 @@ import type { ProviderId } from '../../spec/provider-id.js';
 import type { Usage } from '../../spec/usage.js';
 import type { OpenAICompatibleUsage } from './openai-compatible-api.js';
 
+export type OpenAICompatiblePath = '/chat/completions' | '/models' | '/embeddings';
+
 /**
  * How one OpenAI-compatible host differs from OpenAI. Hosts are configuration over one base with small
  * hooks, not subclasses (STYLE.md example 8).
@@ -13,8 +15,9 @@ export interface OpenAICompatibleConfig {
   provider: ProviderId;
   /** Keep-alive pool for upstream calls. */
   dispatcher?: Dispatcher;
-  /** Endpoint URL from the base URL; default appends the path (`{base}/chat/completions`). */
-  buildUrl?: (baseUrl: string, path: '/chat/completions' | '/models') => string;
+  /** Endpoint URL from the base URL; default appends the path (`{base}/chat/completions`). Azure puts the
+   *  model (its deployment) into the path. */
+  buildUrl?: (baseUrl: string, path: OpenAICompatiblePath, model: string) => string;
   /** Auth headers for a credential; default `Authorization: Bearer <key>` when there is a key. */
   getAuthHeaders?: (credential: Credential) => Record<string, string>;
   /** The host's request quirks, applied last (e.g. Mistral's `random_seed`). */
