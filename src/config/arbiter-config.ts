@@ -42,6 +42,21 @@ export interface ProviderConfig {
   headers: Record<string, string>;
   /** True for the simulator's demo providers. */
   isDemo?: boolean;
+  /** Azure OpenAI: `api-version` for deployment URLs, or `v1` for the GA `/openai/v1` path. */
+  azure?: { apiVersion: string };
+  /** The `search` provider: backend endpoints and the route that writes answers from results. */
+  search?: SearchConfig;
+}
+
+export type SearchBackend = 'bing' | 'brave' | 'searxng';
+
+export interface SearchConfig {
+  /** Endpoint of each configured backend (its model name is the backend: `search/brave`). */
+  endpoints: Partial<Record<SearchBackend, string>>;
+  /** The route (any model) that synthesises the answer from the results (`SEARCH_SYNTHESIS_MODEL`). */
+  synthesisModel: string;
+  /** Results given to the synthesis model. */
+  maxResults: number;
 }
 
 export interface KeyConfig {
@@ -51,6 +66,8 @@ export interface KeyConfig {
   apiKey?: string;
   /** Share of traffic in the key pool. */
   weight: number;
+  /** When set, the key serves only these models (a search backend's own key). */
+  models?: string[];
 }
 
 export interface RouteConfig {

@@ -23,6 +23,8 @@ const providerFileSchema = z.strictObject({
   timeout: z.number().positive().optional(),
   headers: z.record(z.string(), z.string()).optional(),
   enabled: z.boolean().optional(),
+  /** Azure OpenAI only: `api-version`, or `v1` for the GA path. */
+  apiVersion: z.string().min(1).optional(),
 });
 
 const routeTargetFileSchema = z.union([

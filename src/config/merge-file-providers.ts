@@ -59,6 +59,10 @@ export function mergeFileProviders(
       models: [...new Set(defaultModel ? [defaultModel, ...models] : models)],
       timeoutInMs: file.timeout !== undefined ? file.timeout * 1000 : (existing?.timeoutInMs ?? 60_000),
       headers: { ...existing?.headers, ...file.headers },
+      ...(family === 'azure'
+        ? { azure: { apiVersion: file.apiVersion ?? existing?.azure?.apiVersion ?? '2024-10-21' } }
+        : {}),
+      ...(existing?.search ? { search: existing.search } : {}),
     });
   }
   return [...providers.values()];

@@ -4,15 +4,17 @@ import { getTargetId, type Target } from '../routing/target.js';
 import type { ProviderAdapter } from '../spec/provider-adapter.js';
 
 /**
- * A provider as the router sees it. Its keys become one target each per model; calls rotate the first
- * key so traffic spreads over the pool, and the other keys stay behind it as fallbacks.
+ * A provider as the router sees it. Its keys become one target each per model (a key restricted to some
+ * models serves only those); calls rotate the first key so traffic spreads over the pool, and the other
+ * keys stay behind it as fallbacks.
  */
 export function createRoutableProvider(config: ProviderConfig, adapter: ProviderAdapter): RoutableProvider {
   const targetsByModel = new Map<string, Target[]>();
   let turn = 0;
 
   function buildTargets(model: string): Target[] {
-    return config.keys.map((key) => ({
+    const keys = config.keys.filter((key) => !key.models || key.models.includes(model));
+    return keys.map((key) => ({
       id: getTargetId(config.name, model, key.id),
       provider: config.name,
       family: config.family,
