@@ -8,12 +8,14 @@ import { createSecretRedactor } from './lib/redact-secrets.js';
 import type { AttemptContext } from './routing/attempt-context.js';
 import type { Outcome, OutcomeListener } from './routing/outcome.js';
 import { createRouteResolver } from './routing/resolve-route.js';
-import {
-  runSequentialChat,
-  runSequentialStream,
-  type ChatSuccess,
-  type StreamSuccess,
-} from './routing/run-sequential.js';
+import { attemptCall } from './routing/attempt-call.js';
+import { attemptStream, type CommittedStream } from './routing/attempt-stream.js';
+import { runSequential, type RouteSuccess } from './routing/run-sequential.js';
+import { chatStreamCodec, type StreamCodec } from './routing/stream-codec.js';
+import type { Target } from './routing/target.js';
+import type { ChatResponse } from './spec/chat-response.js';
+import type { ChatStreamPart } from './spec/chat-stream-part.js';
+import type { Usage } from './spec/usage.js';
 import { createSimulator, type Simulator } from './simulator/index.js';
 import type { ChatRequest } from './spec/chat-request.js';
 
@@ -23,6 +25,9 @@ export interface RequestContext {
   /** Aborted (with a CallerCancelledError) when the caller goes away. */
   signal: AbortSignal;
 }
+
+/** What a route produced, which target produced it, and every attempt on the way. */
+export type RouteResult<T> = RouteSuccess<T> & { route: string };
 
 /** One entry of `/v1/models`. */
 export interface GatewayModel {
@@ -39,8 +44,30 @@ export interface Gateway {
   readonly providerNames: readonly string[];
   /** The simulator's URL when running in demo mode. */
   readonly demoSimulatorUrl?: string;
-  chat(request: ChatRequest, context: RequestContext): Promise<ChatSuccess & { route: string }>;
-  chatStream(request: ChatRequest, context: RequestContext): Promise<StreamSuccess & { route: string }>;
+  /** A chat request through its route, non-streamed. */
+  chat(request: ChatRequest, context: RequestContext): Promise<RouteResult<ChatResponse>>;
+  /** A chat request through its route, streamed; resolves at the commit point. */
+  chatStream(
+    request: ChatRequest,
+    context: RequestContext,
+  ): Promise<RouteResult<CommittedStream<ChatStreamPart>>>;
+  /**
+   * Any call through the route `model` names, for ingress formats with their own per-target logic
+   * (Anthropic pass-through, embeddings): `call` runs once per attempted target.
+   */
+  run<T>(
+    model: string,
+    context: RequestContext,
+    call: (target: Target, signal: AbortSignal) => Promise<T>,
+    usageOf: (value: T) => Usage | undefined,
+  ): Promise<RouteResult<T>>;
+  /** The streamed form of `run`, with the codec that finds the commit point in the format's items. */
+  runStream<P>(
+    model: string,
+    context: RequestContext,
+    open: (target: Target, signal: AbortSignal) => Promise<AsyncIterable<P>>,
+    codec: StreamCodec<P>,
+  ): Promise<RouteResult<CommittedStream<P>>>;
   listModels(): GatewayModel[];
   /** Subscribes to attempt outcomes; returns the unsubscribe function. */
   onOutcome(listener: OutcomeListener): () => void;
@@ -86,39 +113,53 @@ export async function createGateway(config: ArbiterConfig): Promise<Gateway> {
     providerConfigs.flatMap((provider) => provider.keys.flatMap((key) => key.apiKey ?? [])),
   );
 
-  function prepare(request: ChatRequest, context: RequestContext) {
-    const route = resolver.resolve(request.model);
+  function contextFor(model: string, context: RequestContext) {
+    const route = resolver.resolve(model);
     const attemptContext: AttemptContext = {
       requestId: context.requestId,
       route: route.name,
       signal: context.signal,
       onOutcome: emitOutcome,
     };
-    return { route, attemptContext, request: applyRequestDefaults(request, config) };
+    return { route, attemptContext };
   }
 
-  return {
+  const gateway: Gateway = {
     config,
     redact,
     providerNames: providerConfigs.map((provider) => provider.name),
     demoSimulatorUrl: simulator?.url,
-    async chat(request, context) {
-      const prepared = prepare(request, context);
-      const result = await runSequentialChat(
-        prepared.route.targets,
-        prepared.request,
-        prepared.attemptContext,
+    async run(model, context, call, usageOf) {
+      const { route, attemptContext } = contextFor(model, context);
+      const result = await runSequential(route.targets, attemptContext, (target) =>
+        attemptCall(target, attemptContext, call, usageOf),
       );
-      return { ...result, route: prepared.route.name };
+      return { ...result, route: route.name };
     },
-    async chatStream(request, context) {
-      const prepared = prepare(request, context);
-      const result = await runSequentialStream(
-        prepared.route.targets,
-        prepared.request,
-        prepared.attemptContext,
+    async runStream(model, context, open, codec) {
+      const { route, attemptContext } = contextFor(model, context);
+      const result = await runSequential(route.targets, attemptContext, (target) =>
+        attemptStream(target, attemptContext, open, codec),
       );
-      return { ...result, route: prepared.route.name };
+      return { ...result, route: route.name };
+    },
+    chat(request, context) {
+      const prepared = applyRequestDefaults(request, config);
+      return gateway.run(
+        request.model,
+        context,
+        (target, signal) => target.adapter.chat(toProviderCall(prepared, target, signal)),
+        (response) => response.usage,
+      );
+    },
+    chatStream(request, context) {
+      const prepared = applyRequestDefaults(request, config);
+      return gateway.runStream(
+        request.model,
+        context,
+        (target, signal) => target.adapter.chatStream(toProviderCall(prepared, target, signal)),
+        chatStreamCodec,
+      );
     },
     listModels() {
       const models: GatewayModel[] = [];
@@ -143,6 +184,18 @@ export async function createGateway(config: ArbiterConfig): Promise<Gateway> {
       await dispatcher.close();
       await simulator?.close();
     },
+  };
+  return gateway;
+}
+
+function toProviderCall(request: ChatRequest, target: Target, signal: AbortSignal) {
+  return {
+    request,
+    model: target.model,
+    credential: target.credential,
+    baseUrl: target.baseUrl,
+    signal,
+    headers: target.headers,
   };
 }
 

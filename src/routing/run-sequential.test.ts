@@ -4,9 +4,13 @@ import { createFakeAdapter, createFakeTarget, textParts } from '../../test/suppo
 import type { ChatRequest } from '../spec/chat-request.js';
 import { ProviderError } from '../spec/provider-error.js';
 import { AllAttemptsFailedError } from './all-attempts-failed-error.js';
+import { attemptCall } from './attempt-call.js';
 import type { AttemptContext } from './attempt-context.js';
+import { attemptStream } from './attempt-stream.js';
 import type { Outcome } from './outcome.js';
-import { runSequentialChat, runSequentialStream } from './run-sequential.js';
+import { runSequential } from './run-sequential.js';
+import { chatStreamCodec } from './stream-codec.js';
+import type { Target } from './target.js';
 
 const request: ChatRequest = { model: 'route', messages: [{ role: 'user', content: 'hi' }] };
 
@@ -21,17 +25,41 @@ function context(outcomes: Outcome[] = []): AttemptContext {
   };
 }
 
-describe('runSequentialChat', () => {
+const call = (target: Target, signal: AbortSignal) =>
+  target.adapter.chat({
+    request,
+    model: target.model,
+    credential: target.credential,
+    baseUrl: target.baseUrl,
+    signal,
+  });
+const open = (target: Target, signal: AbortSignal) =>
+  target.adapter.chatStream({
+    request,
+    model: target.model,
+    credential: target.credential,
+    baseUrl: target.baseUrl,
+    signal,
+  });
+const runChat = (targets: Target[], attemptContext: AttemptContext) =>
+  runSequential(targets, attemptContext, (target) =>
+    attemptCall(target, attemptContext, call, (response) => response.usage),
+  );
+const runStream = (targets: Target[], attemptContext: AttemptContext) =>
+  runSequential(targets, attemptContext, (target) =>
+    attemptStream(target, attemptContext, open, chatStreamCodec),
+  );
+
+describe('sequential strategy, non-streamed', () => {
   it('falls back to the next target and reports every attempt', async () => {
     const outcomes: Outcome[] = [];
     const down = createFakeAdapter('down', [{ fail: 'server', status: 500 }]);
     const up = createFakeAdapter('up', [{ response: 'hello' }]);
-    const result = await runSequentialChat(
+    const result = await runChat(
       [createFakeTarget('down', down.adapter), createFakeTarget('up', up.adapter)],
-      request,
       context(outcomes),
     );
-    expect(result.response.choices[0]!.message.content).toBe('hello');
+    expect(result.value.choices[0]!.message.content).toBe('hello');
     expect(result.target.provider).toBe('up');
     expect(
       result.attempts.map((attempt) => [attempt.provider, attempt.isSuccess, attempt.errorKind]),
@@ -52,19 +80,15 @@ describe('runSequentialChat', () => {
   it('throws AllAttemptsFailedError with the trail when every target fails', async () => {
     const a = createFakeAdapter('a', [{ fail: 'rate-limited', status: 429, retryAfterMs: 2000 }]);
     const b = createFakeAdapter('b', [{ fail: 'timeout' }]);
-    const failure = runSequentialChat(
-      [createFakeTarget('a', a.adapter), createFakeTarget('b', b.adapter)],
-      request,
-      context(),
-    );
-    await expect(failure).rejects.toBeInstanceOf(AllAttemptsFailedError);
+    const failure = runChat([createFakeTarget('a', a.adapter), createFakeTarget('b', b.adapter)], context());
     const error = (await failure.catch((thrown: unknown) => thrown)) as AllAttemptsFailedError;
+    expect(error).toBeInstanceOf(AllAttemptsFailedError);
     expect(error.attempts.map((attempt) => attempt.errorKind)).toEqual(['rate-limited', 'timeout']);
     expect(error.lastError?.kind).toBe('timeout');
   });
 });
 
-describe('runSequentialStream', () => {
+describe('sequential strategy, streamed', () => {
   it('commits only once content arrived: an error before it falls back, after it ends the stream', async () => {
     const outcomes: Outcome[] = [];
     const brokenEarly = createFakeAdapter('early', [
@@ -73,11 +97,7 @@ describe('runSequentialStream', () => {
           { type: 'response-metadata', id: 'x' },
           {
             type: 'error',
-            error: new ProviderError({
-              kind: 'overloaded',
-              provider: 'early',
-              message: 'busy',
-            }),
+            error: new ProviderError({ kind: 'overloaded', provider: 'early', message: 'busy' }),
           },
         ],
       },
@@ -86,26 +106,17 @@ describe('runSequentialStream', () => {
       {
         parts: [
           { type: 'text-delta', choiceIndex: 0, text: 'partial' },
-          {
-            type: 'error',
-            error: new ProviderError({
-              kind: 'network',
-              provider: 'late',
-              message: 'cut',
-            }),
-          },
+          { type: 'error', error: new ProviderError({ kind: 'network', provider: 'late', message: 'cut' }) },
         ],
       },
     ]);
-    const result = await runSequentialStream(
+    const result = await runStream(
       [createFakeTarget('early', brokenEarly.adapter), createFakeTarget('late', brokenLate.adapter)],
-      request,
       context(outcomes),
     );
     expect(result.target.provider).toBe('late');
     expect(result.attempts.map((attempt) => attempt.isSuccess)).toEqual([false, true]);
-    const parts = await collect(result.parts);
-    expect(parts.map((part) => part.type)).toEqual(['text-delta', 'error']);
+    expect((await collect(result.value.parts)).map((part) => part.type)).toEqual(['text-delta', 'error']);
     expect(outcomes.map((outcome) => [outcome.provider, outcome.isSuccess, outcome.errorKind])).toEqual([
       ['early', false, 'overloaded'],
       ['late', false, 'network'],
@@ -115,12 +126,8 @@ describe('runSequentialStream', () => {
   it('replays what it read ahead and records usage and time to first token', async () => {
     const outcomes: Outcome[] = [];
     const ok = createFakeAdapter('ok', [{ parts: textParts('hello') }]);
-    const result = await runSequentialStream(
-      [createFakeTarget('ok', ok.adapter)],
-      request,
-      context(outcomes),
-    );
-    expect((await collect(result.parts)).map((part) => part.type)).toEqual([
+    const result = await runStream([createFakeTarget('ok', ok.adapter)], context(outcomes));
+    expect((await collect(result.value.parts)).map((part) => part.type)).toEqual([
       'response-metadata',
       'text-delta',
       'finish',
@@ -137,8 +144,34 @@ describe('runSequentialStream', () => {
 
   it('treats a stream that ends without content as a failed attempt', async () => {
     const empty = createFakeAdapter('empty', [{ parts: [{ type: 'response-metadata', id: 'x' }] }]);
-    await expect(
-      runSequentialStream([createFakeTarget('empty', empty.adapter)], request, context()),
-    ).rejects.toBeInstanceOf(AllAttemptsFailedError);
+    await expect(runStream([createFakeTarget('empty', empty.adapter)], context())).rejects.toBeInstanceOf(
+      AllAttemptsFailedError,
+    );
+  });
+
+  it('records a consumer that stops early as cancelled and closes the upstream iterator', async () => {
+    const outcomes: Outcome[] = [];
+    let isClosed = false;
+    const target = createFakeTarget('ok', createFakeAdapter('ok', []).adapter);
+    const attemptContext = context(outcomes);
+    const result = await runSequential([target], attemptContext, (candidate) =>
+      attemptStream(
+        candidate,
+        attemptContext,
+        async () =>
+          (async function* () {
+            try {
+              yield* textParts('one');
+              yield* textParts('two');
+            } finally {
+              isClosed = true;
+            }
+          })(),
+        chatStreamCodec,
+      ),
+    );
+    for await (const part of result.value.parts) if (part.type === 'text-delta') break;
+    expect(isClosed).toBe(true);
+    expect(outcomes[0]).toMatchObject({ isSuccess: false, errorKind: 'cancelled' });
   });
 });

@@ -42,7 +42,7 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
         Object.assign(entry, {
           route: result.route,
           attempts: result.attempts,
-          ttftInMs: Math.round(result.ttftInMs),
+          ttftInMs: Math.round(result.value.ttftInMs),
         });
         reply.hijack();
         reply.raw.writeHead(200, {
@@ -52,7 +52,7 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
           'x-accel-buffering': 'no',
           ...getArbiterHeaders(requestId, result.target, result.attempts),
         });
-        const summary = await writeOpenAIStream(createSSEWriter(reply.raw), result.parts, {
+        const summary = await writeOpenAIStream(createSSEWriter(reply.raw), result.value.parts, {
           includeUsage: chatRequest.stream_options?.include_usage === true,
           fallbackModel: result.target.model,
           toApiError,
@@ -66,12 +66,12 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
       }
 
       const result = await gateway.chat(chatRequest, callContext);
-      Object.assign(entry, { route: result.route, attempts: result.attempts, usage: result.response.usage });
+      Object.assign(entry, { route: result.route, attempts: result.attempts, usage: result.value.usage });
       reply
         .code(200)
         .headers(getArbiterHeaders(requestId, result.target, result.attempts))
         .type('application/json')
-        .send(JSON.stringify(result.response));
+        .send(JSON.stringify(result.value));
     } catch (error) {
       const apiError = toApiError(error);
       if (error instanceof AllAttemptsFailedError) entry.attempts = error.attempts;
