@@ -7,7 +7,7 @@ import { createRoutableProvider } from './gateway/create-routable-provider.js';
 import { createSecretRedactor } from './lib/redact-secrets.js';
 import type { AttemptContext } from './routing/attempt-context.js';
 import type { Outcome, OutcomeListener } from './routing/outcome.js';
-import { createRouteResolver } from './routing/resolve-route.js';
+import { createRouteResolver, type ResolvedRoute } from './routing/resolve-route.js';
 import { attemptCall } from './routing/attempt-call.js';
 import { attemptStream, type CommittedStream } from './routing/attempt-stream.js';
 import { runSequential, type RouteSuccess } from './routing/run-sequential.js';
@@ -61,6 +61,8 @@ export interface Gateway {
     call: (target: Target, signal: AbortSignal) => Promise<T>,
     usageOf: (value: T) => Usage | undefined,
   ): Promise<RouteResult<T>>;
+  /** The targets a `model` names, in order, without calling any (throws RouteError). */
+  resolve(model: string): ResolvedRoute;
   /** The streamed form of `run`, with the codec that finds the commit point in the format's items. */
   runStream<P>(
     model: string,
@@ -129,6 +131,7 @@ export async function createGateway(config: ArbiterConfig): Promise<Gateway> {
     redact,
     providerNames: providerConfigs.map((provider) => provider.name),
     demoSimulatorUrl: simulator?.url,
+    resolve: (model) => resolver.resolve(model),
     async run(model, context, call, usageOf) {
       const { route, attemptContext } = contextFor(model, context);
       const result = await runSequential(route.targets, attemptContext, (target) =>

@@ -6,6 +6,7 @@ import { ApiError } from './api-error.js';
 import { convertToApiError } from './convert-to-api-error.js';
 import { renderOpenAIError } from './openai-wire/render-openai-error.js';
 import { parseJSONBody } from './parse-json-body.js';
+import { registerAnthropicMessages, sendAnthropicError } from './routes/anthropic-messages.js';
 import { registerHealth } from './routes/health.js';
 import { registerOpenAIChatCompletions } from './routes/openai-chat-completions.js';
 import { registerOpenAIModels } from './routes/openai-models.js';
@@ -52,6 +53,8 @@ export function createServer(options: CreateServerOptions): FastifyInstance {
     const apiError = context.toApiError(error);
     if (apiError.code === 'internal_error')
       logger.error({ err: error, reqId: request.id }, 'unexpected error');
+    // Callers of the Anthropic API get Anthropic's envelope even for errors found before any route ran.
+    if (request.url.startsWith('/v1/messages')) return sendAnthropicError(reply, apiError, request.id);
     reply
       .code(apiError.status)
       .headers({ ...apiError.headers, 'x-request-id': request.id })
@@ -71,5 +74,6 @@ export function createServer(options: CreateServerOptions): FastifyInstance {
   registerHealth(app, context);
   registerOpenAIChatCompletions(app, context);
   registerOpenAIModels(app, context);
+  registerAnthropicMessages(app, context);
   return app;
 }

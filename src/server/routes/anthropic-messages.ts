@@ -1,0 +1,209 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AllAttemptsFailedError } from '../../routing/all-attempts-failed-error.js';
+import { CallerCancelledError } from '../../routing/attempt-context.js';
+import type { Target } from '../../routing/target.js';
+import type { ChatRequest } from '../../spec/chat-request.js';
+import { ApiError } from '../api-error.js';
+import { ProviderError } from '../../spec/provider-error.js';
+import { getArbiterHeaders } from '../arbiter-headers.js';
+import { createSSEWriter } from '../create-sse-writer.js';
+import {
+  annotateAnthropicEvents,
+  anthropicEventCodec,
+  type AnthropicEvent,
+} from '../anthropic-wire/anthropic-event.js';
+import type { AnthropicMessagesRequest } from '../anthropic-wire/anthropic-request-schema.js';
+import { convertAnthropicRequestToChat } from '../anthropic-wire/convert-anthropic-request-to-chat.js';
+import { convertChatResponseToAnthropic } from '../anthropic-wire/convert-chat-response-to-anthropic.js';
+import { convertChatStreamToAnthropic } from '../anthropic-wire/convert-chat-stream-to-anthropic.js';
+import { parseAnthropicMessagesRequest } from '../anthropic-wire/parse-anthropic-messages-request.js';
+import {
+  getAnthropicErrorType,
+  getAnthropicStatus,
+  renderAnthropicError,
+} from '../anthropic-wire/render-anthropic-error.js';
+import { logRequest, type RequestLogEntry } from '../request-log.js';
+import type { ServerContext } from '../server-context.js';
+import { registerAnthropicCountTokens } from './anthropic-count-tokens.js';
+
+/**
+ * `POST /v1/messages`: Anthropic's Messages API in front of every route. An Anthropic target gets the
+ * caller's body as it was written (no lossy round trip); any other target gets it translated, and its
+ * answer is translated back, streamed or not. Errors use Anthropic's envelope.
+ */
+export function registerAnthropicMessages(app: FastifyInstance, context: ServerContext): void {
+  const { gateway, logger, toApiError } = context;
+
+  async function handleMessages(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const startedAt = performance.now();
+    const requestId = request.id;
+    const entry: RequestLogEntry = {
+      requestId,
+      method: 'POST',
+      path: request.url,
+      status: 200,
+      durationInMs: 0,
+    };
+    try {
+      const body = parseAnthropicMessagesRequest(request.body);
+      const rawBody = request.body as Record<string, unknown>;
+      entry.isStream = body.stream === true;
+      const controller = new AbortController();
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) controller.abort(new CallerCancelledError());
+      });
+      const callContext = { requestId, signal: controller.signal };
+      const calls = createTargetCalls(body, rawBody, getBetaHeader(request));
+
+      if (body.stream === true) {
+        const result = await gateway.runStream(body.model, callContext, calls.stream, anthropicEventCodec);
+        Object.assign(entry, {
+          route: result.route,
+          attempts: result.attempts,
+          ttftInMs: Math.round(result.value.ttftInMs),
+        });
+        reply.hijack();
+        reply.raw.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache',
+          connection: 'keep-alive',
+          'request-id': requestId,
+          ...getArbiterHeaders(requestId, result.target, result.attempts),
+        });
+        const failure = await writeAnthropicEvents(result.value.parts, reply, toApiError);
+        if (failure) Object.assign(entry, { status: failure.status, errorCode: failure.code });
+        return;
+      }
+
+      const result = await gateway.run(body.model, callContext, calls.create, (value) => value.usage);
+      Object.assign(entry, { route: result.route, attempts: result.attempts, usage: result.value.usage });
+      reply
+        .code(200)
+        .headers({ 'request-id': requestId, ...getArbiterHeaders(requestId, result.target, result.attempts) })
+        .type('application/json')
+        .send(JSON.stringify(result.value.body));
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (error instanceof AllAttemptsFailedError) entry.attempts = error.attempts;
+      Object.assign(entry, { status: apiError.status, errorCode: apiError.code });
+      if (apiError.code === 'internal_error')
+        logger.error({ err: error, reqId: requestId }, 'unexpected error');
+      sendAnthropicError(reply, apiError, requestId);
+    } finally {
+      entry.durationInMs = Math.round(performance.now() - startedAt);
+      logRequest(logger, entry);
+    }
+  }
+
+  app.post('/v1/messages', handleMessages);
+  registerAnthropicCountTokens(app, context);
+}
+
+/**
+ * How one target is called: natively when it speaks Anthropic's Messages API, translated otherwise. The
+ * translation is done once per request, and only if a non-Anthropic target is tried.
+ */
+function createTargetCalls(
+  body: AnthropicMessagesRequest,
+  rawBody: Record<string, unknown>,
+  beta: string | undefined,
+) {
+  let chat: ChatRequest | undefined;
+  // A request only an Anthropic model can take fails this target as a bad request, so a later
+  // Anthropic target in the route still gets its chance.
+  const toChat = (target: Target): ChatRequest => {
+    try {
+      return (chat ??= convertAnthropicRequestToChat(body));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      throw new ProviderError({
+        kind: 'bad-request',
+        provider: target.provider,
+        status: error.status,
+        message: error.message,
+        code: error.code ?? undefined,
+      });
+    }
+  };
+  const nativeCall = (target: Target, signal: AbortSignal) => ({
+    body: rawBody,
+    model: target.model,
+    credential: target.credential,
+    baseUrl: target.baseUrl,
+    signal,
+    headers: { ...target.headers, ...(beta ? { 'anthropic-beta': beta } : {}) },
+  });
+  const chatCall = (request: ChatRequest, target: Target, signal: AbortSignal) => ({
+    request,
+    model: target.model,
+    credential: target.credential,
+    baseUrl: target.baseUrl,
+    signal,
+    headers: target.headers,
+  });
+  return {
+    async create(target: Target, signal: AbortSignal) {
+      const native = target.adapter.anthropicMessages;
+      if (native) return native.create(nativeCall(target, signal));
+      const response = await target.adapter.chat(chatCall(toChat(target), target, signal));
+      return { body: convertChatResponseToAnthropic(response), usage: response.usage };
+    },
+    async stream(target: Target, signal: AbortSignal): Promise<AsyncIterable<AnthropicEvent>> {
+      const native = target.adapter.anthropicMessages;
+      if (native)
+        return annotateAnthropicEvents(await native.stream(nativeCall(target, signal)), target.provider);
+      const request = { ...toChat(target), stream: true, stream_options: { include_usage: true } };
+      return convertChatStreamToAnthropic(
+        await target.adapter.chatStream(chatCall(request, target, signal)),
+        target.model,
+      );
+    },
+  };
+}
+
+/** Writes the events; a failure after the first byte becomes a final `event: error` (PROVIDERS.md §5.10). */
+async function writeAnthropicEvents(
+  events: AsyncIterable<AnthropicEvent>,
+  reply: FastifyReply,
+  toApiError: (error: unknown) => ApiError,
+): Promise<ApiError | undefined> {
+  const writer = createSSEWriter(reply.raw);
+  try {
+    for await (const event of events) {
+      // Multi-line data must stay one event: each line gets its own `data:` field.
+      const data = event.data.includes('\n') ? event.data.split('\n').join('\ndata: ') : event.data;
+      await writer.write(`event: ${event.event}\ndata: ${data}\n\n`);
+      if (event.error) {
+        writer.end();
+        return toApiError(event.error);
+      }
+    }
+    writer.end();
+    return undefined;
+  } catch (error) {
+    const apiError = toApiError(error);
+    writer.end(
+      `event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: getAnthropicErrorType(apiError.status), message: apiError.message } })}\n\n`,
+    );
+    return apiError;
+  }
+}
+
+function getBetaHeader(request: FastifyRequest): string | undefined {
+  const value = request.headers['anthropic-beta'];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+export function sendAnthropicError(reply: FastifyReply, error: ApiError, requestId: string): void {
+  if (reply.sent || reply.raw.headersSent) return;
+  reply
+    .code(getAnthropicStatus(error))
+    .headers({
+      ...error.headers,
+      'request-id': requestId,
+      'x-request-id': requestId,
+      'x-arbiter-request-id': requestId,
+    })
+    .type('application/json')
+    .send(renderAnthropicError(error, requestId));
+}
