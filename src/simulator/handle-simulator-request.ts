@@ -1,14 +1,33 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { handleAnthropicRequest } from './anthropic-wire/handle-anthropic-request.js';
+import { handleAzureRequest } from './azure-wire/handle-azure-request.js';
 import { controlPathPrefix, handleControlRequest } from './handle-control-request.js';
+import { handleGeminiRequest } from './gemini-wire/handle-gemini-request.js';
+import { handleOllamaRequest } from './ollama-wire/handle-ollama-request.js';
 import { handleOpenAIRequest, sendInvalidUrl } from './openai-wire/handle-openai-request.js';
+import { handleOpenAIResponsesRequest } from './openai-responses-wire/handle-openai-responses-request.js';
 import { createRecordedRequest } from './recorded-request.js';
 import { createRequestLifecycle } from './request-lifecycle.js';
+import { handleSearchRequest } from './search-wire/handle-search-request.js';
 import type { SimulatorExchange, SimulatorWireHandler } from './simulator-exchange.js';
 import type { SimulatorState } from './simulator-state.js';
 
 /** Wire modules in the order they claim paths; the OpenAI wire answers unknown paths. */
-const wires: readonly SimulatorWireHandler[] = [handleOpenAIRequest];
+const wires: readonly SimulatorWireHandler[] = [
+  handleSearchRequest,
+  handleOllamaRequest,
+  // Before OpenAI's, which claims any path ending in `/chat/completions`.
+  handleAzureRequest,
+  // Before OpenAI's: both serve `/v1/models`; Anthropic's claims only requests with its headers.
+  handleAnthropicRequest,
+  // Before OpenAI's, which claims any path ending in `/models`; Gemini's claims only `/v1beta/…` and
+  // `/v1/models/{model}:{method}`.
+  handleGeminiRequest,
+  // Before OpenAI's, which answers every path it does not know as an invalid URL.
+  handleOpenAIResponsesRequest,
+  handleOpenAIRequest,
+];
 
 /**
  * The server's request listener: tracks the request's lifecycle (aborts, timers), reads and parses

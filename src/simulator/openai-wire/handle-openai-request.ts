@@ -2,6 +2,7 @@ import { getBehaviourProfile } from '../behaviour-profiles.js';
 import { getCredentialFailure } from '../get-credential-failure.js';
 import type { SimulatorExchange } from '../simulator-exchange.js';
 import { handleOpenAIChat } from './handle-openai-chat.js';
+import { handleOpenAIEmbeddings } from './handle-openai-embeddings.js';
 import { readOpenAIApiKey } from './read-openai-api-key.js';
 import { renderOpenAIFailure, renderOpenAIInvalidRequest } from './render-openai-error.js';
 import { renderOpenAIModel, renderOpenAIModels } from './render-openai-models.js';
@@ -10,7 +11,7 @@ import { sendOpenAIError, sendOpenAIJson } from './send-openai-json.js';
 const modelPathPattern = /\/models\/([^/]+)$/;
 
 /**
- * The OpenAI wire. Any path that ends in `/chat/completions` or `/models` is served, so one simulator
+ * The OpenAI wire. Any path that ends in `/chat/completions`, `/embeddings` or `/models` is served, so one simulator
  * stands in for base URLs such as `…/v1` (OpenAI), `…/openai/v1` (Groq) or the bare host (DeepSeek),
  * PROVIDERS.md §3.
  */
@@ -18,6 +19,11 @@ export function handleOpenAIRequest(exchange: SimulatorExchange): boolean {
   const { method, path } = exchange;
   if (path.endsWith('/chat/completions')) {
     if (method === 'POST') handleOpenAIChat(exchange);
+    else sendInvalidUrl(exchange);
+    return true;
+  }
+  if (path.endsWith('/embeddings')) {
+    if (method === 'POST') handleOpenAIEmbeddings(exchange);
     else sendInvalidUrl(exchange);
     return true;
   }
