@@ -4,6 +4,7 @@ import { getKnownProvider } from './config/known-providers.js';
 import { createDemoProviders } from './gateway/create-demo-providers.js';
 import { createProviderAdapter } from './gateway/create-provider-adapter.js';
 import { createRoutableProvider } from './gateway/create-routable-provider.js';
+import { createSearchSynthesizer } from './gateway/create-search-synthesizer.js';
 import { createSecretRedactor } from './lib/redact-secrets.js';
 import type { AttemptContext } from './routing/attempt-context.js';
 import type { Outcome, OutcomeListener } from './routing/outcome.js';
@@ -17,6 +18,8 @@ import type { ChatResponse } from './spec/chat-response.js';
 import type { ChatStreamPart } from './spec/chat-stream-part.js';
 import type { Usage } from './spec/usage.js';
 import { createSimulator, type Simulator } from './simulator/index.js';
+import { createMemoryResponseStore } from './store/memory/create-memory-response-store.js';
+import type { ResponseStore } from './store/response-store.js';
 import type { ChatRequest } from './spec/chat-request.js';
 
 /** Per-request facts the gateway needs from the ingress. */
@@ -71,6 +74,8 @@ export interface Gateway {
     codec: StreamCodec<P>,
   ): Promise<RouteResult<CommittedStream<P>>>;
   listModels(): GatewayModel[];
+  /** The stores the ingress formats keep their own state in. */
+  readonly stores: { responses: ResponseStore };
   /** Subscribes to attempt outcomes; returns the unsubscribe function. */
   onOutcome(listener: OutcomeListener): () => void;
   close(): Promise<void>;
@@ -93,8 +98,10 @@ export async function createGateway(config: ArbiterConfig): Promise<Gateway> {
     simulator = await createSimulator({ seed: 42 });
     providerConfigs = createDemoProviders(simulator.url);
   }
+  const getSearchSynthesizer = (provider: string, synthesisModel: string) =>
+    createSearchSynthesizer({ provider, synthesisModel, getGateway: () => gateway });
   const providers = providerConfigs.map((provider) =>
-    createRoutableProvider(provider, createProviderAdapter(provider, dispatcher)),
+    createRoutableProvider(provider, createProviderAdapter(provider, dispatcher, getSearchSynthesizer)),
   );
   const resolver = createRouteResolver({
     providers,
@@ -131,6 +138,7 @@ export async function createGateway(config: ArbiterConfig): Promise<Gateway> {
     redact,
     providerNames: providerConfigs.map((provider) => provider.name),
     demoSimulatorUrl: simulator?.url,
+    stores: { responses: createMemoryResponseStore() },
     resolve: (model) => resolver.resolve(model),
     async run(model, context, call, usageOf) {
       const { route, attemptContext } = contextFor(model, context);

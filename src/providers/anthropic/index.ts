@@ -1,0 +1,1 @@
+export { createAnthropicAdapter } from './create-anthropic-adapter.js';
