@@ -28,6 +28,19 @@ export interface ProviderAdapter {
    * the caller wrote it (cache_control, thinking blocks and unknown fields survive), only `model` changes.
    */
   anthropicMessages?: AnthropicMessagesCapability;
+  /**
+   * The provider's own OpenAI Responses API (`/v1/responses`), for Responses callers: the body goes
+   * upstream as written, only `model` changes, so built-in tools and every field keep working.
+   */
+  openaiResponses?: OpenAIResponsesCapability;
+}
+
+/** Pass-through of OpenAI's Responses API, implemented by hosts that have it (OpenAI itself). */
+export interface OpenAIResponsesCapability {
+  /** One Response object, parsed; throws a ProviderError on failure. */
+  create(call: NativeCall): Promise<NativeResponse>;
+  /** The upstream's named SSE events as they came, each parsed once; resolves when headers arrived. */
+  stream(call: NativeCall): Promise<AsyncIterable<NativeEvent>>;
 }
 
 /** Pass-through of Anthropic's Messages API, implemented by the `anthropic` family. */
@@ -64,6 +77,8 @@ export interface NativeEvent {
   event?: string;
   data: string;
   json: Record<string, unknown>;
+  /** Set by the adapter on the event that carries the answer's final usage, in the internal shape. */
+  usage?: Usage;
 }
 
 export interface EmbeddingCall {

@@ -1,5 +1,6 @@
 import type { ChatRequest } from '../../spec/chat-request.js';
 import type { OpenAICompatibleConfig } from './openai-compatible-config.js';
+import { shortenToolCallIds } from './shorten-tool-call-ids.js';
 
 /**
  * The upstream body for an OpenAI-compatible host: the caller's request as it came (unknown fields
@@ -12,7 +13,7 @@ export function convertToOpenAICompatibleRequest(
   isStream: boolean,
   config: OpenAICompatibleConfig,
 ): Record<string, unknown> {
-  const body: Record<string, unknown> = { ...request, model };
+  const body: Record<string, unknown> = { ...request, model, messages: shortenToolCallIds(request.messages) };
   if (isStream) {
     body.stream = true;
     if (config.supportsStreamOptions === false) delete body.stream_options;

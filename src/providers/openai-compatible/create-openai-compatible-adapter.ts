@@ -15,6 +15,7 @@ import {
 } from './convert-openai-compatible-lists.js';
 import { convertToOpenAICompatibleRequest } from './convert-to-openai-compatible-request.js';
 import { convertOpenAICompatibleResponse } from './convert-openai-compatible-response.js';
+import { createOpenAIResponsesCapability } from './create-openai-responses-capability.js';
 import { convertOpenAICompatibleStream } from './openai-compatible-stream.js';
 import { readOpenAICompatibleJSON } from './read-openai-compatible-json.js';
 import { sendOpenAICompatibleRequest } from './send-openai-compatible-request.js';
@@ -43,6 +44,7 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
 
   return {
     provider: config.provider,
+    ...(config.supportsResponses ? { openaiResponses: createOpenAIResponsesCapability(config) } : {}),
 
     async chat(call: ProviderCall): Promise<ChatResponse> {
       const response = await post(call, false);

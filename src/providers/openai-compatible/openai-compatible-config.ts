@@ -4,7 +4,7 @@ import type { ProviderId } from '../../spec/provider-id.js';
 import type { Usage } from '../../spec/usage.js';
 import type { OpenAICompatibleUsage } from './openai-compatible-api.js';
 
-export type OpenAICompatiblePath = '/chat/completions' | '/models' | '/embeddings';
+export type OpenAICompatiblePath = '/chat/completions' | '/models' | '/embeddings' | '/responses';
 
 /**
  * How one OpenAI-compatible host differs from OpenAI. Hosts are configuration over one base with small
@@ -26,4 +26,6 @@ export interface OpenAICompatibleConfig {
   convertUsage?: (usage: OpenAICompatibleUsage) => Usage;
   /** False for hosts that reject `stream_options`; they must send usage on their own. Default true. */
   supportsStreamOptions?: boolean;
+  /** True for hosts with OpenAI's Responses API, which Responses callers then reach without translation. */
+  supportsResponses?: boolean;
 }

@@ -78,8 +78,8 @@ function getErrorKind(
   }
 }
 
-/** Azure writes "Please retry after N seconds" into 429 messages. */
+/** Azure writes "Please retry after N seconds" or "Try again in N seconds" into 429 messages. */
 function parseRetryAfterFromMessage(message: string): number | undefined {
-  const match = /retry after (\d+(?:\.\d+)?) seconds?/i.exec(message);
+  const match = /(?:retry after|try again in) (\d+(?:\.\d+)?) seconds?/i.exec(message);
   return match ? Math.ceil(Number(match[1]) * 1000) : undefined;
 }

@@ -16,6 +16,7 @@ const openAIReasoningModel = /^(o\d|gpt-5)/;
  */
 const hostHooks: Readonly<Record<string, OpenAICompatibleHostHooks>> = {
   openai: {
+    supportsResponses: true,
     transformRequestBody(body, model) {
       if (openAIReasoningModel.test(model) && body.max_tokens != null && body.max_completion_tokens == null) {
         body.max_completion_tokens = body.max_tokens;
