@@ -100,7 +100,7 @@ function convertProviderError(error: ProviderError, message: string): ApiError {
       return new ApiError(
         502,
         'upstream_error',
-        `${message} (the provider rejected the API key configured in Arbiter)`,
+        `${message} (the provider rejected the credentials configured in Arbiter)`,
         { code: 'upstream_auth_failed' },
       );
     case 'overloaded':

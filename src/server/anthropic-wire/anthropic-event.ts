@@ -1,27 +1,15 @@
 import type { NativeEvent } from '../../spec/provider-adapter.js';
 import { ProviderError, type ProviderErrorKind } from '../../spec/provider-error.js';
 import type { Usage } from '../../spec/usage.js';
-import type { StreamCodec } from '../../routing/stream-codec.js';
+import { createSSEEventCodec, type SSEEvent } from '../sse-event.js';
 
-/**
- * One Anthropic SSE event on its way to the caller: the event name and data text to write, plus what
- * the router needs (the failure it stands for, the usage it carries).
- */
-export interface AnthropicEvent {
-  event: string;
-  data: string;
-  error?: ProviderError;
-  usage?: Usage;
-}
+/** Anthropic SSE events, annotated for the router. */
+export type AnthropicEvent = SSEEvent;
 
 /** Events that prove the answer is under way (the commit point), including an empty answer's end. */
-const contentEvents = new Set(['content_block_delta', 'message_delta', 'message_stop']);
-
-export const anthropicEventCodec: StreamCodec<AnthropicEvent> = {
-  isContent: (event) => contentEvents.has(event.event),
-  errorOf: (event) => event.error,
-  usageOf: (event) => event.usage,
-};
+export const anthropicEventCodec = createSSEEventCodec(
+  new Set(['content_block_delta', 'message_delta', 'message_stop']),
+);
 
 const errorKinds: Record<string, ProviderErrorKind> = {
   overloaded_error: 'overloaded',

@@ -5,7 +5,7 @@ import { ApiError } from '../api-error.js';
 import { convertAnthropicRequestToChat } from '../anthropic-wire/convert-anthropic-request-to-chat.js';
 import { parseAnthropicMessagesRequest } from '../anthropic-wire/parse-anthropic-messages-request.js';
 import type { ServerContext } from '../server-context.js';
-import { sendAnthropicError } from './anthropic-messages.js';
+import { sendAnthropicError } from '../anthropic-wire/send-anthropic-error.js';
 
 /**
  * `POST /v1/messages/count_tokens`: asked of Anthropic itself when the route's first target is an

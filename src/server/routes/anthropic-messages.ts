@@ -6,7 +6,7 @@ import type { ChatRequest } from '../../spec/chat-request.js';
 import { ApiError } from '../api-error.js';
 import { ProviderError } from '../../spec/provider-error.js';
 import { getArbiterHeaders } from '../arbiter-headers.js';
-import { createSSEWriter } from '../create-sse-writer.js';
+import { writeSSEEvents } from '../write-sse-events.js';
 import {
   annotateAnthropicEvents,
   anthropicEventCodec,
@@ -17,11 +17,8 @@ import { convertAnthropicRequestToChat } from '../anthropic-wire/convert-anthrop
 import { convertChatResponseToAnthropic } from '../anthropic-wire/convert-chat-response-to-anthropic.js';
 import { convertChatStreamToAnthropic } from '../anthropic-wire/convert-chat-stream-to-anthropic.js';
 import { parseAnthropicMessagesRequest } from '../anthropic-wire/parse-anthropic-messages-request.js';
-import {
-  getAnthropicErrorType,
-  getAnthropicStatus,
-  renderAnthropicError,
-} from '../anthropic-wire/render-anthropic-error.js';
+import { getAnthropicErrorType } from '../anthropic-wire/render-anthropic-error.js';
+import { sendAnthropicError } from '../anthropic-wire/send-anthropic-error.js';
 import { logRequest, type RequestLogEntry } from '../request-log.js';
 import type { ServerContext } from '../server-context.js';
 import { registerAnthropicCountTokens } from './anthropic-count-tokens.js';
@@ -70,7 +67,13 @@ export function registerAnthropicMessages(app: FastifyInstance, context: ServerC
           'request-id': requestId,
           ...getArbiterHeaders(requestId, result.target, result.attempts),
         });
-        const failure = await writeAnthropicEvents(result.value.parts, reply, toApiError);
+        const failure = await writeSSEEvents(
+          result.value.parts,
+          reply.raw,
+          toApiError,
+          (error) =>
+            `event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: getAnthropicErrorType(error.status), message: error.message } })}\n\n`,
+        );
         if (failure) Object.assign(entry, { status: failure.status, errorCode: failure.code });
         return;
       }
@@ -161,49 +164,7 @@ function createTargetCalls(
   };
 }
 
-/** Writes the events; a failure after the first byte becomes a final `event: error` (PROVIDERS.md §5.10). */
-async function writeAnthropicEvents(
-  events: AsyncIterable<AnthropicEvent>,
-  reply: FastifyReply,
-  toApiError: (error: unknown) => ApiError,
-): Promise<ApiError | undefined> {
-  const writer = createSSEWriter(reply.raw);
-  try {
-    for await (const event of events) {
-      // Multi-line data must stay one event: each line gets its own `data:` field.
-      const data = event.data.includes('\n') ? event.data.split('\n').join('\ndata: ') : event.data;
-      await writer.write(`event: ${event.event}\ndata: ${data}\n\n`);
-      if (event.error) {
-        writer.end();
-        return toApiError(event.error);
-      }
-    }
-    writer.end();
-    return undefined;
-  } catch (error) {
-    const apiError = toApiError(error);
-    writer.end(
-      `event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: getAnthropicErrorType(apiError.status), message: apiError.message } })}\n\n`,
-    );
-    return apiError;
-  }
-}
-
 function getBetaHeader(request: FastifyRequest): string | undefined {
   const value = request.headers['anthropic-beta'];
   return Array.isArray(value) ? value.join(',') : value;
-}
-
-export function sendAnthropicError(reply: FastifyReply, error: ApiError, requestId: string): void {
-  if (reply.sent || reply.raw.headersSent) return;
-  reply
-    .code(getAnthropicStatus(error))
-    .headers({
-      ...error.headers,
-      'request-id': requestId,
-      'x-request-id': requestId,
-      'x-arbiter-request-id': requestId,
-    })
-    .type('application/json')
-    .send(renderAnthropicError(error, requestId));
 }
