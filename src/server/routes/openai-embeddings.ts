@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AllAttemptsFailedError } from '../../routing/all-attempts-failed-error.js';
+import { CallerCancelledError } from '../../routing/attempt-context.js';
+import { ProviderError } from '../../spec/provider-error.js';
+import { getArbiterHeaders } from '../arbiter-headers.js';
+import { parseOpenAIEmbeddingsRequest } from '../openai-wire/parse-openai-embeddings-request.js';
+import { logRequest, type RequestLogEntry } from '../request-log.js';
+import type { ServerContext } from '../server-context.js';
+import { sendOpenAIError } from './openai-chat-completions.js';
+
+/**
+ * `POST /v1/embeddings`: routed like chat (fallback, outcomes, usage), to every provider that embeds
+ * (the OpenAI family, Azure, Gemini, Ollama). A target whose provider cannot embed fails as a bad request
+ * naming it, so a route may mix providers.
+ */
+export function registerOpenAIEmbeddings(app: FastifyInstance, context: ServerContext): void {
+  const { gateway, logger, toApiError } = context;
+
+  app.post('/v1/embeddings', async (request: FastifyRequest, reply: FastifyReply) => {
+    const startedAt = performance.now();
+    const entry: RequestLogEntry = {
+      requestId: request.id,
+      method: 'POST',
+      path: request.url,
+      status: 200,
+      durationInMs: 0,
+    };
+    try {
+      const embeddingRequest = parseOpenAIEmbeddingsRequest(request.body);
+      const controller = new AbortController();
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) controller.abort(new CallerCancelledError());
+      });
+      const result = await gateway.run(
+        embeddingRequest.model,
+        { requestId: request.id, signal: controller.signal },
+        (target, signal) => {
+          if (!target.adapter.embed) {
+            throw new ProviderError({
+              kind: 'bad-request',
+              provider: target.provider,
+              status: 400,
+              message: `${target.provider} does not offer embeddings`,
+              code: 'embeddings_not_supported',
+            });
+          }
+          return target.adapter.embed({
+            request: embeddingRequest,
+            model: target.model,
+            credential: target.credential,
+            baseUrl: target.baseUrl,
+            signal,
+            headers: target.headers,
+          });
+        },
+        (response) => ({
+          prompt_tokens: response.usage.prompt_tokens,
+          completion_tokens: 0,
+          total_tokens: response.usage.total_tokens,
+        }),
+      );
+      Object.assign(entry, { route: result.route, attempts: result.attempts });
+      reply
+        .code(200)
+        .headers(getArbiterHeaders(request.id, result.target, result.attempts))
+        .type('application/json')
+        .send(JSON.stringify(result.value));
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (error instanceof AllAttemptsFailedError) entry.attempts = error.attempts;
+      Object.assign(entry, { status: apiError.status, errorCode: apiError.code });
+      sendOpenAIError(reply, apiError, request.id);
+    } finally {
+      entry.durationInMs = Math.round(performance.now() - startedAt);
+      logRequest(logger, entry);
+    }
+  });
+}
