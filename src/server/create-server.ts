@@ -6,10 +6,13 @@ import { ApiError } from './api-error.js';
 import { convertToApiError } from './convert-to-api-error.js';
 import { renderOpenAIError } from './openai-wire/render-openai-error.js';
 import { parseJSONBody } from './parse-json-body.js';
-import { registerAnthropicMessages, sendAnthropicError } from './routes/anthropic-messages.js';
+import { sendAnthropicError } from './anthropic-wire/send-anthropic-error.js';
+import { registerAnthropicMessages } from './routes/anthropic-messages.js';
 import { registerHealth } from './routes/health.js';
 import { registerOpenAIChatCompletions } from './routes/openai-chat-completions.js';
+import { registerOpenAIEmbeddings } from './routes/openai-embeddings.js';
 import { registerOpenAIModels } from './routes/openai-models.js';
+import { registerOpenAIResponses } from './routes/openai-responses.js';
 import type { ServerContext } from './server-context.js';
 
 export interface CreateServerOptions {
@@ -74,6 +77,8 @@ export function createServer(options: CreateServerOptions): FastifyInstance {
   registerHealth(app, context);
   registerOpenAIChatCompletions(app, context);
   registerOpenAIModels(app, context);
+  registerOpenAIEmbeddings(app, context);
+  registerOpenAIResponses(app, context);
   registerAnthropicMessages(app, context);
   return app;
 }
