@@ -8,6 +8,8 @@ export interface ProxiedExchange {
   requestBody: unknown;
   status: number;
   responseText: string;
+  /** Prism's reasons for a 422 (its `sl-violations` header), when the spec's error example hides them. */
+  violations?: string;
 }
 
 /**
@@ -39,12 +41,14 @@ export async function createRecordingProxy(targetUrl: string) {
       } catch {
         requestBody = undefined;
       }
+      const violations = upstream.headers['sl-violations'];
       exchanges.push({
         method: incoming.method ?? '',
         path: incoming.url ?? '',
         requestBody,
         status: upstream.statusCode,
         responseText,
+        violations: Array.isArray(violations) ? violations.join('') : violations,
       });
       outgoing.writeHead(upstream.statusCode, {
         'content-type': String(upstream.headers['content-type'] ?? 'application/json'),

@@ -206,13 +206,7 @@ describe('requests the Gemini adapter sends are valid for the official Gemini AP
       adapter.chat({ ...call('gemini-2.5-flash'), request: body }),
     );
     expect(exchange.status).toBe(422);
-    // Prism puts its reasons in `sl-violations` (the body is still an example): replay the same bytes to read them.
-    const replay = await fetch(prism.url + exchange.path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(exchange.requestBody),
-    });
-    expect(replay.status).toBe(422);
-    expect(replay.headers.get('sl-violations')).toContain('generationConfig.candidateCount must be integer');
+    // Prism puts its reasons in `sl-violations` (the body is still the spec's example).
+    expect(exchange.violations).toContain('generationConfig.candidateCount must be integer');
   });
 });

@@ -9,7 +9,7 @@ import { convertAnthropicResponse } from './convert-anthropic-response.js';
 import { convertToAnthropicRequest } from './convert-to-anthropic-request.js';
 import { createAnthropicMessagesCapability } from './create-anthropic-messages-capability.js';
 import { parseAnthropicEvents } from './parse-anthropic-events.js';
-import { readAnthropicJSON } from './read-anthropic-json.js';
+import { readJSONObjectBody } from '../../lib/read-json-body.js';
 import { sendAnthropicRequest } from './send-anthropic-request.js';
 
 export interface AnthropicAdapterOptions {
@@ -56,7 +56,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Provid
 
     async chat(call: ProviderCall): Promise<ChatResponse> {
       const response = await postMessages(call, false);
-      return convertAnthropicResponse(await readAnthropicJSON(response, provider, call.signal), provider);
+      return convertAnthropicResponse(await readJSONObjectBody(response, provider, call.signal), provider);
     },
 
     async chatStream(call: ProviderCall): Promise<AsyncIterable<ChatStreamPart>> {
@@ -76,7 +76,7 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Provid
           path: `/v1/models${query}`,
           method: 'GET',
         });
-        const converted = convertAnthropicModels(await readAnthropicJSON(response, provider, call.signal));
+        const converted = convertAnthropicModels(await readJSONObjectBody(response, provider, call.signal));
         models.push(...converted.models);
         afterId = converted.nextAfterId;
         if (afterId === undefined) break;

@@ -10,7 +10,7 @@ import type { ProviderId } from '../../spec/provider-id.js';
 import { isObject } from './anthropic-api.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { parseAnthropicEvents } from './parse-anthropic-events.js';
-import { readAnthropicJSON } from './read-anthropic-json.js';
+import { readJSONObjectBody } from '../../lib/read-json-body.js';
 import { sendAnthropicRequest } from './send-anthropic-request.js';
 
 /**
@@ -44,7 +44,7 @@ export function createAnthropicMessagesCapability(options: {
       const body: Record<string, unknown> = { ...call.body, model: call.model };
       if (body.stream === true) body.stream = false;
       const response = await post(call, '/v1/messages', body);
-      const message = await readAnthropicJSON(response, provider, call.signal);
+      const message = await readJSONObjectBody(response, provider, call.signal);
       return isObject(message.usage)
         ? { body: message, usage: convertAnthropicUsage(message.usage) }
         : { body: message };
@@ -58,7 +58,7 @@ export function createAnthropicMessagesCapability(options: {
 
     async countTokens(call: NativeCall): Promise<{ input_tokens: number }> {
       const response = await post(call, '/v1/messages/count_tokens', { ...call.body, model: call.model });
-      const counted = await readAnthropicJSON(response, provider, call.signal);
+      const counted = await readJSONObjectBody(response, provider, call.signal);
       if (typeof counted.input_tokens !== 'number') {
         throw new ProviderError({
           kind: 'server',

@@ -17,7 +17,7 @@ import { convertToGeminiEmbeddingRequest } from './convert-to-gemini-embedding-r
 import { convertToGeminiRequest } from './convert-to-gemini-request.js';
 import { convertGeminiStream } from './gemini-stream.js';
 import { peekGeminiStreamBody } from './peek-gemini-stream-body.js';
-import { readGeminiJSON } from './read-gemini-json.js';
+import { readJSONBody } from '../../lib/read-json-body.js';
 import { getGeminiModelPath, sendGeminiRequest } from './send-gemini-request.js';
 
 export interface GeminiAdapterOptions {
@@ -63,11 +63,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ProviderAdap
 
     async chat(call: ProviderCall): Promise<ChatResponse> {
       const response = await generate(call, false);
-      return convertGeminiResponse(
-        await readGeminiJSON(response, provider, call.signal),
-        provider,
-        call.model,
-      );
+      return convertGeminiResponse(await readJSONBody(response, provider, call.signal), provider, call.model);
     },
 
     async chatStream(call: ProviderCall): Promise<AsyncIterable<ChatStreamPart>> {
@@ -92,7 +88,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ProviderAdap
           path: `/models${query}`,
           method: 'GET',
         });
-        const body = await readGeminiJSON(response, provider, call.signal);
+        const body = await readJSONBody(response, provider, call.signal);
         models.push(...convertGeminiModels(body));
         pageToken = getGeminiNextPageToken(body);
         if (pageToken === undefined) break;
@@ -113,7 +109,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ProviderAdap
         headers: call.headers,
         body: JSON.stringify(embedding.body),
       });
-      return convertGeminiEmbeddings(await readGeminiJSON(response, provider, call.signal), {
+      return convertGeminiEmbeddings(await readJSONBody(response, provider, call.signal), {
         provider,
         model: call.model,
         texts: embedding.texts,

@@ -16,7 +16,8 @@ import { convertOllamaResponse } from './convert-ollama-response.js';
 import { convertToOllamaEmbedRequest } from './convert-to-ollama-embed-request.js';
 import { convertToOllamaRequest } from './convert-to-ollama-request.js';
 import { convertOllamaStream } from './ollama-stream.js';
-import { readOllamaJSON, sendOllamaRequest } from './send-ollama-request.js';
+import { readJSONBody } from '../../lib/read-json-body.js';
+import { sendOllamaRequest } from './send-ollama-request.js';
 
 export interface OllamaAdapterOptions {
   /** The configured provider name, used in errors and outcomes (`ollama`). */
@@ -55,7 +56,7 @@ export function createOllamaAdapter(options: OllamaAdapterOptions): ProviderAdap
 
     async chat(call: ProviderCall): Promise<ChatResponse> {
       const response = await postChat(call, false);
-      return convertOllamaResponse(await readOllamaJSON(response, provider, call.signal), provider);
+      return convertOllamaResponse(await readJSONBody(response, provider, call.signal), provider);
     },
 
     async chatStream(call: ProviderCall): Promise<AsyncIterable<ChatStreamPart>> {
@@ -71,7 +72,7 @@ export function createOllamaAdapter(options: OllamaAdapterOptions): ProviderAdap
         path: '/api/tags',
         method: 'GET',
       });
-      return convertOllamaModels(await readOllamaJSON(response, provider, call.signal));
+      return convertOllamaModels(await readJSONBody(response, provider, call.signal));
     },
 
     async embed(call: EmbeddingCall): Promise<EmbeddingResponse> {
@@ -86,7 +87,7 @@ export function createOllamaAdapter(options: OllamaAdapterOptions): ProviderAdap
         headers: call.headers,
         body: convertToOllamaEmbedRequest(call.request, call.model, provider),
       });
-      return convertOllamaEmbedResponse(await readOllamaJSON(response, provider, call.signal), {
+      return convertOllamaEmbedResponse(await readJSONBody(response, provider, call.signal), {
         provider,
         model: call.model,
         encodingFormat: call.request.encoding_format,

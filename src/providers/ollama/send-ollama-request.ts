@@ -1,14 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { Credential } from '../../spec/provider-adapter.js';
-import { ProviderError } from '../../spec/provider-error.js';
 import type { ProviderId } from '../../spec/provider-id.js';
-import { convertNetworkError } from '../../lib/convert-network-error.js';
-import {
-  parseJSONOrUndefined,
-  readBodyText,
-  sendHttpRequest,
-  type HttpResponse,
-} from '../../lib/http-request.js';
+import { readBodyText, sendHttpRequest, type HttpResponse } from '../../lib/http-request.js';
 import { convertOllamaNetworkError } from './convert-ollama-network-error.js';
 import { convertOllamaError } from './ollama-error.js';
 
@@ -58,29 +51,6 @@ export async function sendOllamaRequest(options: OllamaRequest): Promise<HttpRes
     });
   }
   return response;
-}
-
-/** A whole success body as JSON; a cut or non-JSON body is a `server` error. */
-export async function readOllamaJSON(
-  response: HttpResponse,
-  provider: ProviderId,
-  signal: AbortSignal,
-): Promise<unknown> {
-  let text: string;
-  try {
-    text = await response.body.text();
-  } catch (error) {
-    throw convertNetworkError(error, provider, signal);
-  }
-  const body = parseJSONOrUndefined(text);
-  if (body === undefined) {
-    throw new ProviderError({
-      kind: 'server',
-      provider,
-      message: `${provider} returned a body that is not JSON`,
-    });
-  }
-  return body;
 }
 
 /**

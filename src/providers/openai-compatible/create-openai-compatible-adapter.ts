@@ -17,7 +17,7 @@ import { convertToOpenAICompatibleRequest } from './convert-to-openai-compatible
 import { convertOpenAICompatibleResponse } from './convert-openai-compatible-response.js';
 import { createOpenAIResponsesCapability } from './create-openai-responses-capability.js';
 import { convertOpenAICompatibleStream } from './openai-compatible-stream.js';
-import { readOpenAICompatibleJSON } from './read-openai-compatible-json.js';
+import { readJSONBody } from '../../lib/read-json-body.js';
 import { sendOpenAICompatibleRequest } from './send-openai-compatible-request.js';
 
 /**
@@ -49,7 +49,7 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
     async chat(call: ProviderCall): Promise<ChatResponse> {
       const response = await post(call, false);
       return convertOpenAICompatibleResponse(
-        await readOpenAICompatibleJSON(response, config.provider, call.signal),
+        await readJSONBody(response, config.provider, call.signal),
         config,
       );
     },
@@ -66,9 +66,7 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
         method: 'GET',
         model: '',
       });
-      return convertOpenAICompatibleModels(
-        await readOpenAICompatibleJSON(response, config.provider, call.signal),
-      );
+      return convertOpenAICompatibleModels(await readJSONBody(response, config.provider, call.signal));
     },
 
     async embed(call: EmbeddingCall): Promise<EmbeddingResponse> {
@@ -83,7 +81,7 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
         body: JSON.stringify({ ...call.request, model: call.model }),
       });
       return convertOpenAICompatibleEmbeddings(
-        await readOpenAICompatibleJSON(response, config.provider, call.signal),
+        await readJSONBody(response, config.provider, call.signal),
         config.provider,
         call.model,
       );

@@ -10,7 +10,7 @@ import { parseSSE } from '../../lib/parse-sse.js';
 import { isObject } from './openai-compatible-api.js';
 import type { OpenAICompatibleConfig } from './openai-compatible-config.js';
 import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js';
-import { readOpenAICompatibleJSON } from './read-openai-compatible-json.js';
+import { readJSONBody } from '../../lib/read-json-body.js';
 import { sendOpenAICompatibleRequest } from './send-openai-compatible-request.js';
 
 /**
@@ -34,7 +34,7 @@ export function createOpenAIResponsesCapability(config: OpenAICompatibleConfig):
 
   return {
     async create(call: NativeCall): Promise<NativeResponse> {
-      const body = await readOpenAICompatibleJSON(await post(call, false), config.provider, call.signal);
+      const body = await readJSONBody(await post(call, false), config.provider, call.signal);
       if (!isObject(body))
         throw new ProviderError({
           kind: 'server',
