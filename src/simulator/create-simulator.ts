@@ -35,8 +35,10 @@ export interface Simulator {
 }
 
 /**
- * Starts a fake LLM provider that speaks the OpenAI Chat Completions wire format, with behaviours
- * chosen by model name (`sim-fast`, `sim-flaky`, `sim-429`, `sim-cut`, `sim-hang`, ...).
+ * Starts a fake LLM provider on one port that speaks the real wire formats of OpenAI (Chat Completions,
+ * Responses, embeddings), Azure OpenAI, Anthropic, Gemini, Ollama and the Bing/Brave/SearXNG search APIs,
+ * each chosen by path, with behaviours chosen by model name (`sim-fast`, `sim-flaky`, `sim-429`,
+ * `sim-cut`, `sim-hang`, ...).
  * @example
  * const simulator = await createSimulator({ timeScale: 0.05 });
  * const client = new OpenAI({ baseURL: `${simulator.url}/v1`, apiKey: 'sk-test' });
