@@ -147,3 +147,80 @@ describe('requests the OpenAI adapter sends are valid for the official OpenAI AP
     expect(exchange.responseText).toContain('format');
   });
 });
+
+describe('Responses requests passed through to OpenAI are valid for the official API', () => {
+  const responsesCases: Record<string, Record<string, unknown>> = {
+    'string input with instructions': {
+      model: 'openai/gpt-4.1-mini',
+      instructions: 'Be brief.',
+      input: 'Hello',
+      max_output_tokens: 100,
+    },
+    'items with a function call round trip': {
+      model: 'openai/gpt-4.1-mini',
+      // A user item whose content is a parts list matches two of the spec's `oneOf` branches (EasyInputMessage
+      // and InputMessage), which Prism refuses though OpenAI accepts it; the string form is unambiguous.
+      input: [
+        { role: 'user', content: 'Weather in Paris?' },
+        { type: 'function_call', call_id: 'call_1', name: 'get_weather', arguments: '{"city":"Paris"}' },
+        { type: 'function_call_output', call_id: 'call_1', output: '{"temp":21}' },
+      ],
+      tools: [
+        {
+          type: 'function',
+          name: 'get_weather',
+          parameters: {
+            type: 'object',
+            properties: { city: { type: 'string' } },
+            required: ['city'],
+            additionalProperties: false,
+          },
+          strict: true,
+        },
+      ],
+      tool_choice: 'auto',
+    },
+    'JSON schema output': {
+      model: 'openai/gpt-4.1-mini',
+      input: 'A city',
+      text: {
+        format: {
+          type: 'json_schema',
+          name: 'city',
+          strict: true,
+          schema: {
+            type: 'object',
+            properties: { name: { type: 'string' } },
+            required: ['name'],
+            additionalProperties: false,
+          },
+        },
+      },
+    },
+    'streamed, with built-in tools': {
+      model: 'openai/gpt-4.1-mini',
+      input: 'News?',
+      tools: [{ type: 'web_search' }],
+      stream: true,
+    },
+  };
+  for (const [name, body] of Object.entries(responsesCases)) {
+    it(name, async () => {
+      const before = proxy.exchanges.length;
+      await client.responses.create(body as never).then(
+        async (result: unknown) => {
+          if (result && typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+            for await (const _event of result as AsyncIterable<unknown>) void _event;
+          }
+        },
+        () => undefined,
+      );
+      const exchange = proxy.exchanges[before]!;
+      expect(exchange.path).toBe('/responses');
+      expect(
+        exchange.status,
+        `Prism rejected the request: ${exchange.violations ?? exchange.responseText}`,
+      ).toBe(200);
+    });
+  }
+});
