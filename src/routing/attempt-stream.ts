@@ -67,8 +67,9 @@ export async function attemptStream<P>(
   }
 
   const ttftInMs = now() - startedAt;
-  const release = (): void => {
-    attempt.controller.abort(new CallerCancelledError());
+  // A stream that ended on its own has released its connection; only an unfinished one is aborted.
+  const release = (isFinished: boolean): void => {
+    if (!isFinished) attempt.controller.abort(new CallerCancelledError());
     attempt.dispose();
   };
   const onEnd = (end: StreamEnd): void =>
@@ -95,7 +96,7 @@ async function* continueStream<P>(
   readAhead: P[],
   iterator: AsyncIterator<P>,
   codec: StreamCodec<P>,
-  release: () => void,
+  release: (isFinished: boolean) => void,
   onEnd: (end: StreamEnd) => void,
 ): AsyncGenerator<P> {
   let usage: Usage | undefined;
@@ -128,7 +129,7 @@ async function* continueStream<P>(
     end = { isSuccess: true, usage };
   } finally {
     if (end.errorKind === 'cancelled') await iterator.return?.().catch(() => undefined);
-    release();
+    release(end.isSuccess);
     onEnd(end);
   }
 }
