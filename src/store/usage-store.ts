@@ -1,0 +1,84 @@
+import type { ProviderErrorKind } from '../spec/provider-error.js';
+
+/** One attempt of a request, as the usage log keeps it. */
+export interface AttemptSummary {
+  targetId: string;
+  provider: string;
+  model: string;
+  isSuccess: boolean;
+  errorKind?: ProviderErrorKind | 'cancelled';
+  status?: number;
+  latencyInMs: number;
+  ttftInMs?: number;
+}
+
+/** One request in the usage log: who, what, where it went, what it cost. */
+export interface UsageRecord {
+  requestId: string;
+  /** Unix milliseconds when the request arrived. */
+  createdAt: number;
+  /** The gateway key's id (never the key); undefined without gateway keys. */
+  keyId?: string;
+  /** `/v1/chat/completions`, `/v1/messages`, `/chat`, ... */
+  endpoint: string;
+  /** The route the caller named. */
+  route: string;
+  /** The target that answered (or the last one tried). */
+  provider?: string;
+  model?: string;
+  /** HTTP status sent to the caller (499 when the caller went away). */
+  status: number;
+  isStream: boolean;
+  isCacheHit: boolean;
+  attempts: AttemptSummary[];
+  promptTokens: number;
+  completionTokens: number;
+  /** Where the token counts came from: the provider, or Arbiter's own tokenizer when it gave none. */
+  tokenSource: 'provider' | 'estimated' | 'none';
+  costInUsd: number;
+  latencyInMs: number;
+  ttftInMs?: number;
+  errorCode?: string;
+  conversationId?: string;
+  /** Only when `LOG_REQUESTS` / `LOG_RESPONSES` are on. */
+  requestBody?: string;
+  responseBody?: string;
+}
+
+export type UsageGroupBy = 'key' | 'model' | 'provider' | 'day';
+
+export interface UsageFilter {
+  /** Unix milliseconds, inclusive. */
+  from?: number;
+  /** Unix milliseconds, exclusive. */
+  to?: number;
+  keyId?: string;
+  provider?: string;
+  model?: string;
+}
+
+export interface UsageAggregate {
+  /** The group's value: a key id, `provider/model`, a provider or a `YYYY-MM-DD` UTC day. */
+  group: string;
+  requests: number;
+  errors: number;
+  promptTokens: number;
+  completionTokens: number;
+  costInUsd: number;
+  averageLatencyInMs: number;
+}
+
+/** A page of the usage log, newest first; `nextCursor` continues where it stopped (keyset pagination). */
+export interface UsagePage {
+  records: UsageRecord[];
+  nextCursor?: string;
+}
+
+/** The usage log's store port. Appends come in batches from the off-path writer, never per request. */
+export interface UsageStore {
+  append(records: readonly UsageRecord[]): Promise<void>;
+  aggregate(groupBy: UsageGroupBy, filter: UsageFilter): Promise<UsageAggregate[]>;
+  /** At most `limit` records older than `cursor`, by an index: never an unbounded scan. */
+  list(filter: UsageFilter & { cursor?: string; limit: number }): Promise<UsagePage>;
+  get(requestId: string): Promise<UsageRecord | undefined>;
+}
