@@ -12,4 +12,6 @@ export interface AttemptRecord {
   status?: number;
   latencyInMs: number;
   error?: ProviderError;
+  /** Set when the target was not attempted at all: why (breaker open, key cooling down, rate limit). */
+  skipped?: string;
 }

@@ -12,6 +12,8 @@ import { toProviderError } from './to-provider-error.js';
 export interface CommittedStream<P> {
   parts: AsyncIterable<P>;
   ttftInMs: number;
+  /** Closes the stream without reading it (a race loser that committed too late): upstream aborted. */
+  cancel(): void;
 }
 
 /**
@@ -42,6 +44,14 @@ export async function attemptStream<P>(
 
   let iterator: AsyncIterator<P>;
   const readAhead: P[] = [];
+  const ttftTimer =
+    context.ttftTimeoutInMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          attempt.controller.abort(
+            new DOMException(`no first token within ${context.ttftTimeoutInMs} ms`, 'TimeoutError'),
+          );
+        }, context.ttftTimeoutInMs);
   try {
     iterator = (await open(target, attempt.signal))[Symbol.asyncIterator]();
     for (;;) {
@@ -52,7 +62,9 @@ export async function attemptStream<P>(
       readAhead.push(next.value);
       if (codec.isContent(next.value)) break;
     }
+    clearTimeout(ttftTimer);
   } catch (thrown) {
+    clearTimeout(ttftTimer);
     attempt.controller.abort(new CallerCancelledError());
     attempt.dispose();
     const failure = describeFailure(thrown, target, now() - startedAt);
@@ -72,12 +84,21 @@ export async function attemptStream<P>(
     if (!isFinished) attempt.controller.abort(new CallerCancelledError());
     attempt.dispose();
   };
-  const onEnd = (end: StreamEnd): void =>
+  let isEnded = false;
+  const finish = (end: StreamEnd): void => {
+    if (isEnded) return;
+    isEnded = true;
+    release(end.isSuccess);
     context.onOutcome({ ...base, latencyInMs: now() - startedAt, ttftInMs, ...end });
-  const parts = continueStream(target.provider, readAhead, iterator, codec, release, onEnd);
+  };
+  const parts = continueStream(target.provider, readAhead, iterator, codec, finish);
+  const cancel = (): void => {
+    void iterator.return?.().catch(() => undefined);
+    finish({ isSuccess: false, errorKind: 'cancelled' });
+  };
   return {
     isSuccess: true,
-    value: { parts, ttftInMs },
+    value: { parts, ttftInMs, cancel },
     record: {
       targetId: target.id,
       provider: target.provider,
@@ -96,8 +117,7 @@ async function* continueStream<P>(
   readAhead: P[],
   iterator: AsyncIterator<P>,
   codec: StreamCodec<P>,
-  release: (isFinished: boolean) => void,
-  onEnd: (end: StreamEnd) => void,
+  finish: (end: StreamEnd) => void,
 ): AsyncGenerator<P> {
   let usage: Usage | undefined;
   let end: StreamEnd = { isSuccess: false, errorKind: 'cancelled' };
@@ -129,7 +149,6 @@ async function* continueStream<P>(
     end = { isSuccess: true, usage };
   } finally {
     if (end.errorKind === 'cancelled') await iterator.return?.().catch(() => undefined);
-    release(end.isSuccess);
-    onEnd(end);
+    finish(end);
   }
 }

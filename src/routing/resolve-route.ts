@@ -1,5 +1,6 @@
 import type { ProviderFamily, ProviderId } from '../spec/provider-id.js';
 import { RouteError } from './route-error.js';
+import { defaultRoutePolicy, type RoutePolicy } from './route-policy.js';
 import type { Target } from './target.js';
 
 /** A configured provider as the router sees it. */
@@ -13,21 +14,34 @@ export interface RoutableProvider {
   getTargets(model: string): Target[];
 }
 
-/** A named route from config: its targets in order. */
+/** A named route from config: its targets in order, and how to run them. */
 export interface RouteDefinition {
   targets: ReadonlyArray<{ provider: ProviderId; model: string }>;
+  /** Overrides of the default policy for this route. */
+  policy?: Partial<RoutePolicy>;
+  /** How to order the healthy targets; `priority` (config order) when absent. */
+  selector?: string;
 }
 
 export interface ResolvedRoute {
   /** The name the caller used. */
   name: string;
   targets: Target[];
+  policy: RoutePolicy;
+  selector?: string;
 }
 
 export interface RouteResolverOptions {
   providers: readonly RoutableProvider[];
   routes: Readonly<Record<string, RouteDefinition>>;
   defaultProvider?: ProviderId;
+  /**
+   * `auto` falls back over these providers' default models after the default provider's
+   * (`LLM_AUTO_FALLBACK`, `LLM_FALLBACK_ORDER`); empty for no fallback.
+   */
+  fallbackProviders?: readonly ProviderId[];
+  /** The policy of routes that do not set their own (env `MAX_RETRY_ATTEMPTS`, `RETRY_DELAY_SECONDS`). */
+  defaultPolicy?: RoutePolicy;
   /** Explains how to configure a provider Arbiter knows but that has no key (`set GROQ_API_KEY`). */
   describeUnconfigured?: (provider: string) => string | undefined;
 }
@@ -39,6 +53,8 @@ export interface RouteResolverOptions {
  */
 export function createRouteResolver(options: RouteResolverOptions) {
   const byName = new Map(options.providers.map((provider) => [provider.name, provider]));
+
+  const policy = options.defaultPolicy ?? defaultRoutePolicy;
 
   function targetsOf(provider: RoutableProvider, model: string): Target[] {
     return provider.getTargets(model);
@@ -52,7 +68,13 @@ export function createRouteResolver(options: RouteResolverOptions) {
         `"${name}" needs a default provider with a default model, and none is configured.`,
       );
     }
-    return { name, targets: targetsOf(provider, provider.defaultModel) };
+    const fallbacks = (options.fallbackProviders ?? [])
+      .filter((fallback) => fallback !== provider.name)
+      .flatMap((fallback) => {
+        const candidate = byName.get(fallback);
+        return candidate?.defaultModel ? targetsOf(candidate, candidate.defaultModel) : [];
+      });
+    return { name, targets: [...targetsOf(provider, provider.defaultModel), ...fallbacks], policy };
   }
 
   return {
@@ -63,7 +85,7 @@ export function createRouteResolver(options: RouteResolverOptions) {
           const provider = byName.get(target.provider);
           return provider ? targetsOf(provider, target.model) : [];
         });
-        return { name: model, targets };
+        return { name: model, targets, policy: { ...policy, ...route.policy }, selector: route.selector };
       }
       if (model === 'auto') return resolveDefault(model);
 
@@ -71,7 +93,7 @@ export function createRouteResolver(options: RouteResolverOptions) {
       if (slash > 0) {
         const providerName = model.slice(0, slash);
         const provider = byName.get(providerName);
-        if (provider) return { name: model, targets: targetsOf(provider, model.slice(slash + 1)) };
+        if (provider) return { name: model, targets: targetsOf(provider, model.slice(slash + 1)), policy };
         const hint = options.describeUnconfigured?.(providerName);
         if (hint)
           throw new RouteError(
@@ -81,10 +103,11 @@ export function createRouteResolver(options: RouteResolverOptions) {
       }
 
       const provider = byName.get(model);
-      if (provider?.defaultModel) return { name: model, targets: targetsOf(provider, provider.defaultModel) };
+      if (provider?.defaultModel)
+        return { name: model, targets: targetsOf(provider, provider.defaultModel), policy };
 
       const servers = options.providers.filter((candidate) => candidate.models.includes(model));
-      if (servers.length === 1) return { name: model, targets: targetsOf(servers[0]!, model) };
+      if (servers.length === 1) return { name: model, targets: targetsOf(servers[0]!, model), policy };
       if (servers.length > 1) {
         const names = servers.map((server) => `"${server.name}/${model}"`).join(', ');
         throw new RouteError(

@@ -78,7 +78,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     requests: state.requests,
-    stats: () => ({ ...state.stats, byModel: { ...state.stats.byModel } }),
+    stats: () => ({
+      ...state.stats,
+      inFlightRequests: state.openRequests.size,
+      byModel: { ...state.stats.byModel },
+    }),
     setProfile(model, profile) {
       state.setProfile(model, parseBehaviourProfile(profile, model));
     },

@@ -4,7 +4,10 @@ import type { RequestLifecycle } from './request-lifecycle.js';
 import { createSeededRandom, hashSeed, type SeededRandom } from './seeded-random.js';
 
 export interface SimulatorStats {
+  /** Open sockets, idle keep-alive ones included. */
   openConnections: number;
+  /** Requests still being answered: a client that aborted leaves none behind. */
+  inFlightRequests: number;
   totalConnections: number;
   /** API requests (everything except `/_simulator/*`). */
   requests: number;
@@ -49,7 +52,14 @@ export function createSimulatorState(
     timeScale,
     systemFingerprint: `fp_${createSeededRandom(hashSeed(seed, 'fingerprint')).hex(10)}`,
     profiles,
-    stats: { openConnections: 0, totalConnections: 0, requests: 0, abortedRequests: 0, byModel: {} },
+    stats: {
+      openConnections: 0,
+      inFlightRequests: 0,
+      totalConnections: 0,
+      requests: 0,
+      abortedRequests: 0,
+      byModel: {},
+    },
     requests: [],
     openRequests: new Set(),
     nextRandom(model) {

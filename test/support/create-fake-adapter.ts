@@ -2,13 +2,22 @@ import type { ChatResponse } from '../../src/spec/chat-response.js';
 import type { ChatStreamPart } from '../../src/spec/chat-stream-part.js';
 import type { ProviderAdapter, ProviderCall } from '../../src/spec/provider-adapter.js';
 import { ProviderError, type ProviderErrorKind } from '../../src/spec/provider-error.js';
+import type { Clock } from '../../src/lib/clock.js';
 import type { Target } from '../../src/routing/target.js';
 
+/** Timing of a scripted answer, on the injected clock: before headers, and before the first content. */
+export interface FakeTiming {
+  delayInMs?: number;
+  contentDelayInMs?: number;
+}
+
 /** One scripted answer: a response, a stream of parts, or a failure before anything arrives. */
-export type FakeBehaviour =
-  | { response: string }
-  | { parts: ChatStreamPart[] }
-  | { fail: ProviderErrorKind; status?: number; retryAfterMs?: number };
+export type FakeBehaviour = FakeTiming &
+  (
+    | { response: string }
+    | { parts: ChatStreamPart[] }
+    | { fail: ProviderErrorKind; status?: number; retryAfterMs?: number }
+  );
 
 export function textResponse(text: string): ChatResponse {
   return {
@@ -30,9 +39,14 @@ export function textParts(text: string): ChatStreamPart[] {
   ];
 }
 
-/** A deterministic adapter for routing tests: no HTTP, scripted per call, records every call. */
-export function createFakeAdapter(provider: string, behaviours: FakeBehaviour[]) {
+/**
+ * A deterministic adapter for routing tests: no HTTP, scripted per call, records every call and whether
+ * its signal was aborted. With a clock, answers wait on it (a fake clock in tests: no real sleeping).
+ */
+export function createFakeAdapter(provider: string, behaviours: FakeBehaviour[], clock?: Clock) {
   const calls: ProviderCall[] = [];
+  const wait = (ms: number | undefined, signal: AbortSignal): Promise<void> =>
+    clock && ms ? clock.sleep(ms, signal) : Promise.resolve();
   let turn = 0;
   const next = (call: ProviderCall): FakeBehaviour => {
     calls.push(call);
@@ -50,20 +64,29 @@ export function createFakeAdapter(provider: string, behaviours: FakeBehaviour[])
     provider,
     async chat(call) {
       const behaviour = next(call);
+      await wait((behaviour.delayInMs ?? 0) + (behaviour.contentDelayInMs ?? 0), call.signal);
       if ('fail' in behaviour) throw failure(behaviour);
       if ('parts' in behaviour) throw new Error('scripted a stream for a non-stream call');
       return textResponse(behaviour.response);
     },
     async chatStream(call) {
       const behaviour = next(call);
+      await wait(behaviour.delayInMs, call.signal);
       if ('fail' in behaviour) throw failure(behaviour);
       const parts = 'parts' in behaviour ? behaviour.parts : textParts(behaviour.response);
       return (async function* () {
-        yield* parts;
+        let contentDelayInMs = behaviour.contentDelayInMs;
+        for (const part of parts) {
+          if (part.type !== 'response-metadata') {
+            await wait(contentDelayInMs, call.signal);
+            contentDelayInMs = 0;
+          }
+          yield part;
+        }
       })();
     },
   };
-  return { adapter, calls };
+  return { adapter, calls, abortedCalls: () => calls.filter((call) => call.signal.aborted).length };
 }
 
 export function createFakeTarget(

@@ -2,7 +2,7 @@ import type { Clock } from '../../src/lib/clock.js';
 
 /**
  * A clock that moves only when told: `advance(ms)` resolves every sleeper whose time has come, in order,
- * letting their continuations run before the next one wakes.
+ * letting their continuations run before the next one wakes. `advance(0)` just lets pending work run.
  */
 export function createFakeClock(start = 1_000_000) {
   let time = start;
@@ -34,9 +34,11 @@ export function createFakeClock(start = 1_000_000) {
         sleepers.shift();
         time = next.at;
         next.resolve();
-        for (let turn = 0; turn < 20; turn++) await Promise.resolve();
+        // Let every continuation of the woken sleeper run (microtasks drain before the next macrotask).
+        await new Promise((resolve) => setImmediate(resolve));
       }
       time = target;
+      await new Promise((resolve) => setImmediate(resolve));
     },
     pending: () => sleepers.length,
   };

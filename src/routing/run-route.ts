@@ -1,0 +1,42 @@
+import { AllAttemptsFailedError } from './all-attempts-failed-error.js';
+import { CallerCancelledError } from './attempt-context.js';
+import { computeBackoff } from './compute-backoff.js';
+import { runConcurrentRound } from './run-concurrent-round.js';
+import type { RouteSuccess } from './route-success.js';
+import { runSequentialRound } from './run-sequential-round.js';
+import type { RoundResult, StrategyInput } from './strategy-input.js';
+import type { Target } from './target.js';
+
+/**
+ * Runs a request over its route with the route's strategy, then, while the deadline allows, further
+ * rounds over the targets that failed in a retryable way: exponential backoff with jitter, never sooner
+ * than the providers' `retry-after` (a target asking for longer than `maxRetryAfterInMs` is not retried).
+ * A caller never sees an error while a retryable target remains and time is left.
+ */
+export async function runRoute<T>(input: StrategyInput<T>): Promise<RouteSuccess<T>> {
+  const { policy, clock } = input;
+  if (policy.strategy === 'hedge') input.hedgeBudget?.earn();
+  let targets: readonly Target[] = input.targets;
+  for (let round = 0; targets.length > 0; round++) {
+    const result: RoundResult<T> =
+      policy.strategy === 'sequential'
+        ? await runSequentialRound(targets, input)
+        : await runConcurrentRound(targets, input, policy.strategy);
+    if (result.winner)
+      return { value: result.winner.value, target: result.winner.target, attempts: input.attempts };
+    const worthRetrying = result.retryable.filter(
+      (entry) => (entry.retryAfterMs ?? 0) <= policy.maxRetryAfterInMs,
+    );
+    if (round >= policy.maxRetries || worthRetrying.length === 0) break;
+    const retryAfter = Math.min(...worthRetrying.map((entry) => entry.retryAfterMs ?? 0));
+    const wait = computeBackoff(round + 1, policy.retryBaseDelayInMs, retryAfter, input.random);
+    if (clock.now() + wait >= input.deadline) break;
+    try {
+      await clock.sleep(wait, input.context.signal);
+    } catch {
+      throw new CallerCancelledError();
+    }
+    targets = worthRetrying.map((entry) => entry.target);
+  }
+  throw new AllAttemptsFailedError(input.context.route, input.attempts);
+}
