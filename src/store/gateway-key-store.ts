@@ -33,13 +33,22 @@ export interface PlanRecord {
 
 /** The gateway keys' and plans' store port. */
 export interface GatewayKeyStore {
+  /** Rejects when the id or the hash is already stored. */
   create(record: GatewayKeyRecord): Promise<void>;
+  /** Revoked keys are found too (with `revokedAt`): refusing them is the caller's decision. */
   findByHash(hash: string): Promise<GatewayKeyRecord | undefined>;
   get(id: string): Promise<GatewayKeyRecord | undefined>;
+  /** Oldest first, revoked keys included. */
   list(): Promise<GatewayKeyRecord[]>;
   /** Marks the key revoked; true when it existed and was active. */
   revoke(id: string, at: number): Promise<boolean>;
+  /**
+   * Replaces the fields present in `changes`; an optional field present as `undefined` is cleared (a key's
+   * budget falls back to its plan's). True when the key exists, revoked or not.
+   */
   update(id: string, changes: Partial<Omit<GatewayKeyRecord, 'id' | 'hash' | 'createdAt'>>): Promise<boolean>;
+  /** Ordered by name. */
   listPlans(): Promise<PlanRecord[]>;
+  /** Creates or replaces the plan with this name. */
   putPlan(plan: PlanRecord): Promise<void>;
 }

@@ -15,6 +15,6 @@ export interface LearnedStatsSnapshot {
 /** The learned statistics' store port. */
 export interface LearnedStatsStore {
   loadAll(): Promise<LearnedStatsSnapshot[]>;
-  /** Upserts by (targetId, route). */
+  /** Upserts by (targetId, route), atomically; the last save wins. */
   save(snapshots: readonly LearnedStatsSnapshot[]): Promise<void>;
 }

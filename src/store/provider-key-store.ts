@@ -12,7 +12,10 @@ export interface ProviderKeyRecord {
 
 /** The provider-key vault's store port. */
 export interface ProviderKeyStore {
+  /** Creates or replaces the record with this id. */
   put(record: ProviderKeyRecord): Promise<void>;
+  /** Oldest first; only one provider's when given. */
   list(provider?: string): Promise<ProviderKeyRecord[]>;
+  /** True when it existed. */
   delete(id: string): Promise<boolean>;
 }

@@ -20,6 +20,7 @@ export interface StoredResponse {
 /** The store port for Responses API answers (`store: true`), shared by every backend. */
 export interface ResponseStore {
   get(id: string): Promise<StoredResponse | undefined>;
+  /** Creates or replaces the response with this id. */
   put(response: StoredResponse): Promise<void>;
   /** True when it existed. */
   delete(id: string): Promise<boolean>;

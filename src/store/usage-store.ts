@@ -54,13 +54,18 @@ export interface UsageFilter {
   to?: number;
   keyId?: string;
   provider?: string;
+  /** The record's `model` as the provider names it (no `provider/` prefix; add `provider` to pin one). */
   model?: string;
 }
 
 export interface UsageAggregate {
-  /** The group's value: a key id, `provider/model`, a provider or a `YYYY-MM-DD` UTC day. */
+  /**
+   * The group's value: a key id, `provider/model`, a provider or a `YYYY-MM-DD` UTC day. Records without
+   * the grouped field (no gateway key, no target reached) share the group `''`.
+   */
   group: string;
   requests: number;
+  /** Requests answered with a status of 400 or more (499, the caller leaving, included). */
   errors: number;
   promptTokens: number;
   completionTokens: number;
@@ -71,14 +76,24 @@ export interface UsageAggregate {
 /** A page of the usage log, newest first; `nextCursor` continues where it stopped (keyset pagination). */
 export interface UsagePage {
   records: UsageRecord[];
+  /** Opaque; set only when older records match the filter. */
   nextCursor?: string;
 }
 
 /** The usage log's store port. Appends come in batches from the off-path writer, never per request. */
 export interface UsageStore {
+  /**
+   * Stores the batch atomically. A record whose `requestId` is already stored is ignored (first write
+   * wins), so a retried batch is harmless.
+   */
   append(records: readonly UsageRecord[]): Promise<void>;
+  /** One row per group, ordered by `group` (code-unit order, so days run oldest first). */
   aggregate(groupBy: UsageGroupBy, filter: UsageFilter): Promise<UsageAggregate[]>;
-  /** At most `limit` records older than `cursor`, by an index: never an unbounded scan. */
+  /**
+   * At most `limit` records older than `cursor` (newest first, ties broken by `requestId`), by an index:
+   * never an unbounded scan. Rejects with a RangeError when `limit` is not a positive integer or `cursor`
+   * did not come from a previous page.
+   */
   list(filter: UsageFilter & { cursor?: string; limit: number }): Promise<UsagePage>;
   get(requestId: string): Promise<UsageRecord | undefined>;
 }
