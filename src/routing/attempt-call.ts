@@ -50,6 +50,7 @@ export async function attemptCall<T>(
       isSuccess: false,
       errorKind: failure.record.errorKind,
       status: failure.record.status,
+      retryAfterMs: failure.record.error?.retryAfterMs,
       startedAt,
       latencyInMs: failure.record.latencyInMs,
     });

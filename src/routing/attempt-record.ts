@@ -14,4 +14,6 @@ export interface AttemptRecord {
   error?: ProviderError;
   /** Set when the target was not attempted at all: why (breaker open, key cooling down, rate limit). */
   skipped?: string;
+  /** The skip was advice (breaker, cooling key) that a last-resort round may ignore. */
+  isSoftSkip?: boolean;
 }

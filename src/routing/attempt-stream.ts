@@ -73,6 +73,7 @@ export async function attemptStream<P>(
       isSuccess: false,
       errorKind: failure.record.errorKind,
       status: failure.record.status,
+      retryAfterMs: failure.record.error?.retryAfterMs,
       latencyInMs: failure.record.latencyInMs,
     });
     return failure;
@@ -110,7 +111,7 @@ export async function attemptStream<P>(
   };
 }
 
-type StreamEnd = Pick<Outcome, 'isSuccess' | 'errorKind' | 'status' | 'usage'>;
+type StreamEnd = Pick<Outcome, 'isSuccess' | 'errorKind' | 'status' | 'retryAfterMs' | 'usage'>;
 
 async function* continueStream<P>(
   provider: string,
@@ -133,14 +134,26 @@ async function* continueStream<P>(
       } catch (thrown) {
         const error = toProviderError(thrown, provider);
         if (!(error instanceof CallerCancelledError))
-          end = { isSuccess: false, errorKind: error.kind, status: error.status, usage };
+          end = {
+            isSuccess: false,
+            errorKind: error.kind,
+            status: error.status,
+            retryAfterMs: error.retryAfterMs,
+            usage,
+          };
         throw error;
       }
       if (next.done) break;
       usage = codec.usageOf(next.value) ?? usage;
       const error = codec.errorOf(next.value);
       if (error) {
-        end = { isSuccess: false, errorKind: error.kind, status: error.status, usage };
+        end = {
+          isSuccess: false,
+          errorKind: error.kind,
+          status: error.status,
+          retryAfterMs: error.retryAfterMs,
+          usage,
+        };
         yield next.value;
         return;
       }

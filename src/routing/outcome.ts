@@ -17,6 +17,8 @@ export interface Outcome {
   errorKind?: ProviderErrorKind | 'cancelled';
   /** Upstream HTTP status, when there was one. */
   status?: number;
+  /** How long the upstream asked us to wait (429, 503), for key cooldowns and breakers. */
+  retryAfterMs?: number;
   /** Unix milliseconds when the attempt started. */
   startedAt: number;
   /** From start to the full answer (non-stream) or to the end of the stream. */

@@ -20,8 +20,12 @@ export async function prepareAttempt<T>(
       decision = input.gate.check(target, input.estimatedTokens);
     }
   }
+  if (decision.kind === 'skip' && decision.isSoft && input.isLastResort) decision = { kind: 'go' };
   if (decision.kind !== 'go') {
-    input.attempts.push(skipRecord(target, decision.reason));
+    input.attempts.push({
+      ...skipRecord(target, decision.reason),
+      ...(decision.kind === 'skip' && decision.isSoft ? { isSoftSkip: true } : {}),
+    });
     return undefined;
   }
   const remaining = input.deadline - input.clock.now();

@@ -5,7 +5,7 @@
 export class RouteError extends Error {
   override readonly name = 'RouteError';
   constructor(
-    readonly code: 'model_not_found' | 'model_ambiguous' | 'provider_not_configured',
+    readonly code: 'model_not_found' | 'model_ambiguous' | 'provider_not_configured' | 'no_target_fits',
     message: string,
   ) {
     super(message);

@@ -33,7 +33,7 @@ export async function runConcurrentRound<T>(
       const controller = new AbortController();
       const onParentAbort = (): void => controller.abort(parent.reason);
       parent.addEventListener('abort', onParentAbort, { once: true });
-      input.gate.begin(candidate, input.estimatedTokens);
+      input.gate.begin(candidate, input.estimatedTokens, input.context.requestId);
       const promise = input
         .attempt(target, { ...input.context, signal: controller.signal })
         .finally(() => {

@@ -12,7 +12,7 @@ export async function runSequentialRound<T>(
   for (const [index, candidate] of targets.entries()) {
     const target = await prepareAttempt(candidate, input, index < targets.length - 1);
     if (!target) continue;
-    input.gate.begin(candidate, input.estimatedTokens);
+    input.gate.begin(candidate, input.estimatedTokens, input.context.requestId);
     const result = await input.attempt(target, input.context).finally(() => input.gate.end(candidate));
     input.attempts.push(result.record);
     if (result.isSuccess) return { winner: { value: result.value, target: candidate }, retryable };

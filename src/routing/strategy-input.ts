@@ -30,10 +30,27 @@ export interface StrategyInput<T> {
   attempts: AttemptRecord[];
   /** Unix milliseconds by which the request must be answered. */
   deadline: number;
+  /** Set for the last-resort round: soft skips are ignored because nothing else could be tried. */
+  isLastResort?: boolean;
 }
 
 /** What one round over targets produced: a winner, or the targets worth retrying. */
 export interface RoundResult<T> {
   winner?: { value: T; target: Target };
   retryable: Array<{ target: Target; retryAfterMs?: number }>;
+}
+
+/**
+ * The targets a round skipped only softly (open breaker, cooling or parked key): when the round found no
+ * answer, they are the last resort, tried rather than failing a request one of them might still serve.
+ */
+export function getLastResortTargets(
+  targets: readonly Target[],
+  attempts: readonly AttemptRecord[],
+  roundStart: number,
+): Target[] {
+  const softlySkipped = new Set(
+    attempts.slice(roundStart).flatMap((attempt) => (attempt.isSoftSkip ? [attempt.targetId] : [])),
+  );
+  return targets.filter((target) => softlySkipped.has(target.id));
 }
