@@ -52,6 +52,15 @@ function countMessage(message: ChatMessage, count: Counter): number {
   return total;
 }
 
+/**
+ * A synchronous per-message counter, once the tokenizer is loaded: for code that weighs many messages one
+ * by one (trimming a conversation). Each message includes its framing; the reply priming is not included.
+ */
+export async function loadMessageCounter(): Promise<(message: ChatMessage) => number> {
+  const count = await loadCounter();
+  return (message) => tokensPerMessage + countMessage(message, count);
+}
+
 /** Output tokens of a text the upstream did not count (a cut stream). */
 export async function countTextTokens(text: string): Promise<number> {
   return (await loadCounter())(text);

@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import type { AccountingConfig, StorageConfig } from './arbiter-config.js';
+import type { ConfigFile } from './config-file-schema.js';
+import type { EnvReader } from './env-reader.js';
+
+const storeKinds = ['sqlite', 'memory'] as const;
+
+/**
+ * `ARBITER_STORE` and `ARBITER_DATA_DIR`. The directory is resolved against the working directory the
+ * configuration was loaded from, so `./data` means the same place whoever reads the config later.
+ */
+export function readStorageConfig(reader: EnvReader, cwd: string): StorageConfig {
+  const kind = reader.string('ARBITER_STORE')?.toLowerCase() ?? 'sqlite';
+  if (!(storeKinds as readonly string[]).includes(kind)) {
+    reader.issues.push({
+      path: 'ARBITER_STORE',
+      message: `"${kind}" is not one of ${storeKinds.join(', ')}`,
+    });
+  }
+  return {
+    kind: kind === 'memory' ? 'memory' : 'sqlite',
+    dataDir: resolve(cwd, reader.string('ARBITER_DATA_DIR') ?? './data'),
+  };
+}
+
+/** The usage log's switches (`USAGE_LOG`, `LOG_REQUESTS`, `LOG_RESPONSES`, `USAGE_FLUSH_INTERVAL_MS`) and `prices:`. */
+export function readAccountingConfig(reader: EnvReader, file: ConfigFile): AccountingConfig {
+  return {
+    isUsageLogEnabled: reader.boolean('USAGE_LOG') ?? true,
+    shouldLogRequests: reader.boolean('LOG_REQUESTS') ?? false,
+    shouldLogResponses: reader.boolean('LOG_RESPONSES') ?? false,
+    // Below 10 ms batching stops paying for itself; above a minute a crash loses too much.
+    flushIntervalInMs:
+      reader.number(['USAGE_FLUSH_INTERVAL_MS'], { min: 10, max: 60_000, isInteger: true }) ?? 1000,
+    prices: file.prices ?? {},
+  };
+}
