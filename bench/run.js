@@ -41,7 +41,7 @@ const CPU_RATIO_CONNECTIONS = 32;
 
 // A scenario is a server under test: `start(upstreamUrl)` → { url, pid, stop }. `model` is what its
 // clients ask for; `headers` are extra client headers. pid null means "no proxy" (the direct row).
-// To add a row (Arbiter with accounting, all features, Portkey), add an entry here.
+// To add a row (Arbiter with all features, Portkey), add an entry here.
 const scenarios = [
   {
     name: 'direct',
@@ -58,7 +58,15 @@ const scenarios = [
   {
     name: 'arbiter',
     model: 'openai/sim-instant',
-    start: (upstreamUrl) => startArbiter('arbiter', upstreamUrl),
+    // The usage log off, so the next row shows what accounting costs the hot path.
+    start: (upstreamUrl) => startArbiter('arbiter', upstreamUrl, { USAGE_LOG: 'false' }),
+  },
+  {
+    name: 'arbiter (accounting on)',
+    model: 'openai/sim-instant',
+    // The default: every request's usage record queued, priced and written to SQLite (in the scenario's
+    // temporary directory) in batches, once a second.
+    start: (upstreamUrl) => startArbiter('arbiter (accounting on)', upstreamUrl),
   },
 ];
 

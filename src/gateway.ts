@@ -11,15 +11,36 @@ import type { Outcome, OutcomeListener } from './routing/outcome.js';
 import { createRouteResolver, type ResolvedRoute } from './routing/resolve-route.js';
 import { attemptCall } from './routing/attempt-call.js';
 import { attemptStream, type CommittedStream } from './routing/attempt-stream.js';
-import { runSequential, type RouteSuccess } from './routing/run-sequential.js';
+import { createRouteRunner } from './routing/create-route-runner.js';
+import { createLimitsLookup } from './gateway/create-limits-lookup.js';
+import { createRoutePlanner } from './gateway/create-route-planner.js';
+import {
+  createRoutingHealth,
+  type HealthEvent,
+  type RoutingHealth,
+} from './gateway/create-routing-health.js';
+import { describeChatRequest } from './gateway/describe-chat-request.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import type { SelectionRequest } from './routing/selectors/selector.js';
+import { suggestFixes } from './gateway/suggest-fixes.js';
+import { continueOnFailure } from './gateway/continue-on-failure.js';
+import type { AttemptRecord } from './routing/attempt-record.js';
+import {
+  createDefaultPolicy,
+  createRouteDefinitions,
+  getAutoFallbackProviders,
+} from './gateway/create-route-definitions.js';
+import type { RouteSuccess } from './routing/route-success.js';
 import { chatStreamCodec, type StreamCodec } from './routing/stream-codec.js';
 import type { Target } from './routing/target.js';
 import type { ChatResponse } from './spec/chat-response.js';
 import type { ChatStreamPart } from './spec/chat-stream-part.js';
 import type { Usage } from './spec/usage.js';
 import { createSimulator, type Simulator } from './simulator/index.js';
-import { createMemoryResponseStore } from './store/memory/create-memory-response-store.js';
-import type { ResponseStore } from './store/response-store.js';
+import { createStores } from './gateway/create-stores.js';
+import { createModelInfoLookup, type ModelInfoLookup } from './accounting/get-model-info.js';
+import { createUsageRecorder, type UsageRecorder } from './accounting/usage-recorder.js';
+import type { Stores } from './store/stores.js';
 import type { ChatRequest } from './spec/chat-request.js';
 
 /** Per-request facts the gateway needs from the ingress. */
@@ -27,6 +48,12 @@ export interface RequestContext {
   requestId: string;
   /** Aborted (with a CallerCancelledError) when the caller goes away. */
   signal: AbortSignal;
+  /** Extra route names to fall back on after the route's own targets (body `fallbacks`, header). */
+  fallbacks?: readonly string[];
+  /** Streams: resume on the next target after a failure past the commit point (`continue_on_failure`). */
+  shouldContinueOnFailure?: boolean;
+  /** What selectors and rate limits need to know of the request; chat requests describe themselves. */
+  selection?: SelectionRequest;
 }
 
 /** What a route produced, which target produced it, and every attempt on the way. */
@@ -74,19 +101,41 @@ export interface Gateway {
     codec: StreamCodec<P>,
   ): Promise<RouteResult<CommittedStream<P>>>;
   listModels(): GatewayModel[];
-  /** The stores the ingress formats keep their own state in. */
-  readonly stores: { responses: ResponseStore };
+  /** Every store port: the usage log, conversations, stored responses, … */
+  readonly stores: Stores;
+  /** The usage log's off-path writer: routes hand it each finished request. */
+  readonly usage: UsageRecorder;
+  /** A model's price and context window: the built-in catalog with the config's `prices:` over it. */
+  readonly getModelInfo: ModelInfoLookup;
+  /** Concrete next steps for the operator when every target failed (which key variable, which server). */
+  suggestFixes(attempts: readonly AttemptRecord[]): string[];
   /** Subscribes to attempt outcomes; returns the unsubscribe function. */
   onOutcome(listener: OutcomeListener): () => void;
+  /** Live routing health: target statistics, circuit breakers, key health. */
+  readonly health: RoutingHealth;
+  /** Subscribes to breaker changes and disabled keys; returns the unsubscribe function. */
+  onHealthEvent(listener: (event: HealthEvent) => void): () => void;
   close(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  /** Stores to use instead of opening the configured backend; the caller closes them. */
+  stores?: Stores;
+  /** Drives the usage recorder's flush timer (tests). */
+  clock?: Clock;
+  /** Told about failures off the request path (a usage batch that could not be written). */
+  reportError?: (error: unknown, message: string) => void;
 }
 
 /**
  * The composition root: builds adapters, targets, routes and (in demo mode) the simulator from the
- * configuration. Everything the HTTP server and the CLI do goes through the returned Gateway.
+ * configuration, opens the store backend and starts the usage recorder. Everything the HTTP server and the
+ * CLI do goes through the returned Gateway; `close()` flushes the usage log and closes what it opened.
  * @example const gateway = await createGateway(loadConfig()); await gateway.chat(request, context);
  */
-export async function createGateway(config: ArbiterConfig): Promise<Gateway> {
+export async function createGateway(config: ArbiterConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  // Opened first: a data directory that cannot be used stops start-up before anything else is running.
+  const stores = options.stores ?? (await createStores(config.storage));
   const dispatcher = new Agent({
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 600_000,
@@ -105,8 +154,13 @@ export async function createGateway(config: ArbiterConfig): Promise<Gateway> {
   );
   const resolver = createRouteResolver({
     providers,
-    routes: config.routes,
+    routes: createRouteDefinitions(config.routes),
     defaultProvider: config.isDemo ? providers[0]?.name : config.defaultProvider,
+    defaultPolicy: createDefaultPolicy(config),
+    fallbackProviders: getAutoFallbackProviders(
+      config,
+      providers.map((provider) => provider.name),
+    ),
     describeUnconfigured(name) {
       const known = getKnownProvider(name);
       return known
@@ -121,16 +175,45 @@ export async function createGateway(config: ArbiterConfig): Promise<Gateway> {
   const redact = createSecretRedactor(
     providerConfigs.flatMap((provider) => provider.keys.flatMap((key) => key.apiKey ?? [])),
   );
+  const getModelInfo = createModelInfoLookup(config.accounting.prices);
+  const usage = createUsageRecorder({
+    store: stores.usage,
+    getModelInfo,
+    redact,
+    clock: options.clock,
+    flushIntervalInMs: config.accounting.flushIntervalInMs,
+    onError:
+      options.reportError ?? ((error, message) => process.stderr.write(`${message}: ${String(error)}\n`)),
+  });
+
+  const healthListeners = new Set<(event: HealthEvent) => void>();
+  const health = createRoutingHealth({
+    clock: systemClock,
+    limitsOf: createLimitsLookup(providerConfigs),
+    onEvent: (event) => healthListeners.forEach((listener) => listener(event)),
+  });
+  listeners.add(health.onOutcome);
+  const runner = createRouteRunner({
+    gate: health.gate,
+    getTtftQuantile: (target) => health.stats.quantile(target.id, 0.9, 'ttft'),
+  });
+  const planner = createRoutePlanner({
+    config,
+    resolver,
+    stats: health.stats,
+    clock: systemClock,
+    getModelInfo,
+  });
 
   function contextFor(model: string, context: RequestContext) {
-    const route = resolver.resolve(model);
+    const route = planner.plan(model, context.fallbacks, context.selection);
     const attemptContext: AttemptContext = {
       requestId: context.requestId,
       route: route.name,
       signal: context.signal,
       onOutcome: emitOutcome,
     };
-    return { route, attemptContext };
+    return { route, attemptContext, estimatedTokens: context.selection?.estimatedInputTokens ?? 0 };
   }
 
   const gateway: Gateway = {
@@ -138,19 +221,30 @@ export async function createGateway(config: ArbiterConfig): Promise<Gateway> {
     redact,
     providerNames: providerConfigs.map((provider) => provider.name),
     demoSimulatorUrl: simulator?.url,
-    stores: { responses: createMemoryResponseStore() },
+    stores,
+    usage,
+    getModelInfo,
     resolve: (model) => resolver.resolve(model),
+    suggestFixes: (attempts) => suggestFixes(attempts, providerConfigs),
     async run(model, context, call, usageOf) {
-      const { route, attemptContext } = contextFor(model, context);
-      const result = await runSequential(route.targets, attemptContext, (target) =>
-        attemptCall(target, attemptContext, call, usageOf),
+      const { route, attemptContext, estimatedTokens } = contextFor(model, context);
+      const result = await runner.run(
+        route,
+        attemptContext,
+        (target, attemptContext) => attemptCall(target, attemptContext, call, usageOf),
+        () => undefined,
+        estimatedTokens,
       );
       return { ...result, route: route.name };
     },
     async runStream(model, context, open, codec) {
-      const { route, attemptContext } = contextFor(model, context);
-      const result = await runSequential(route.targets, attemptContext, (target) =>
-        attemptStream(target, attemptContext, open, codec),
+      const { route, attemptContext, estimatedTokens } = contextFor(model, context);
+      const result = await runner.run(
+        route,
+        attemptContext,
+        (target, attemptContext) => attemptStream(target, attemptContext, open, codec),
+        (stream) => stream.cancel(),
+        estimatedTokens,
       );
       return { ...result, route: route.name };
     },
@@ -158,19 +252,39 @@ export async function createGateway(config: ArbiterConfig): Promise<Gateway> {
       const prepared = applyRequestDefaults(request, config);
       return gateway.run(
         request.model,
-        context,
+        { ...context, selection: context.selection ?? describeChatRequest(prepared) },
         (target, signal) => target.adapter.chat(toProviderCall(prepared, target, signal)),
         (response) => response.usage,
       );
     },
-    chatStream(request, context) {
+    async chatStream(request, context) {
       const prepared = applyRequestDefaults(request, config);
-      return gateway.runStream(
-        request.model,
-        context,
-        (target, signal) => target.adapter.chatStream(toProviderCall(prepared, target, signal)),
-        chatStreamCodec,
-      );
+      const selection = context.selection ?? describeChatRequest(prepared);
+      const { route, attemptContext, estimatedTokens } = contextFor(request.model, { ...context, selection });
+      const runChatStream = (body: ChatRequest, targets: readonly Target[]) =>
+        runner.run(
+          { ...route, targets },
+          attemptContext,
+          (target, attempt) =>
+            attemptStream(
+              target,
+              attempt,
+              (candidate, signal) => candidate.adapter.chatStream(toProviderCall(body, candidate, signal)),
+              chatStreamCodec,
+            ),
+          (stream) => stream.cancel(),
+          estimatedTokens,
+        );
+      const result = await runChatStream(prepared, route.targets);
+      if (!(route.policy.shouldContinueOnFailure || context.shouldContinueOnFailure))
+        return { ...result, route: route.name };
+      let last = result.target;
+      const parts = continueOnFailure(result.value.parts, prepared, result.target, async (continuation) => {
+        const next = await runChatStream(continuation, route.targets.slice(route.targets.indexOf(last) + 1));
+        last = next.target;
+        return { parts: next.value.parts, target: next.target };
+      });
+      return { ...result, value: { ...result.value, parts }, route: route.name };
     },
     listModels() {
       const models: GatewayModel[] = [];
@@ -187,11 +301,18 @@ export async function createGateway(config: ArbiterConfig): Promise<Gateway> {
         models.push({ id: 'auto', ownedBy: 'arbiter (route)', isDemo: config.isDemo });
       return models;
     },
+    health,
+    onHealthEvent(listener) {
+      healthListeners.add(listener);
+      return () => healthListeners.delete(listener);
+    },
     onOutcome(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async close() {
+      await usage.close();
+      if (!options.stores) await stores.close();
       await dispatcher.close();
       await simulator?.close();
     },

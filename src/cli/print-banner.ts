@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Gateway } from '../gateway.js';
 
 /** The start-up banner on stderr: where to point clients, what is configured, and whether it is a demo. */
@@ -31,6 +32,11 @@ export function printBanner(gateway: Gateway, url: string, version: string, isCo
     if (Object.keys(config.routes).length > 0)
       lines.push(`  Routes: ${Object.keys(config.routes).join(', ')}`);
   }
-  lines.push(`  Models: GET ${url}/v1/models`, '');
+  const { storage } = config;
+  lines.push(
+    `  Models: GET ${url}/v1/models`,
+    `  Usage log and conversations: ${storage.kind === 'sqlite' ? join(storage.dataDir, 'arbiter.db') : 'in memory (ARBITER_STORE=memory: lost on exit)'}`,
+    '',
+  );
   process.stderr.write(lines.join('\n') + '\n');
 }

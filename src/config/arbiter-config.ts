@@ -7,12 +7,18 @@ export interface ArbiterConfig {
   providers: ProviderConfig[];
   /** Named routes and aliases (`smart`, `cheap`), from the config file. */
   routes: Record<string, RouteConfig>;
+  /** How `auto` falls back, and the defaults of every route's retries and deadline. */
+  routing: RoutingConfig;
   /** The provider `auto` and bare requests default to (`DEFAULT_MODEL_PROVIDER`). */
   defaultProvider?: ProviderId;
   /** Request values used when a caller omits them. */
   requestDefaults: { temperature?: number; maxTokens?: number };
   /** True when no provider is configured and the built-in simulator stands in (`ARBITER_DEMO`). */
   isDemo: boolean;
+  /** Where the usage log, conversations and other state are kept. */
+  storage: StorageConfig;
+  /** The usage log, token counting and prices. */
+  accounting: AccountingConfig;
   /** Where the config file was read from, if any (for messages). */
   configFile?: string;
 }
@@ -23,6 +29,37 @@ export interface ServerConfig {
   /** Largest accepted request body (`ARBITER_MAX_BODY_BYTES`). */
   bodyLimitInBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** How long SIGTERM/SIGINT lets in-flight requests and streams finish (`SHUTDOWN_GRACE_SECONDS`). */
+  shutdownGraceInMs: number;
+}
+
+export interface StorageConfig {
+  /** `sqlite` (`<dataDir>/arbiter.db`, the default) or `memory` (gone when the process ends) — `ARBITER_STORE`. */
+  kind: 'sqlite' | 'memory';
+  /** Absolute directory for the SQLite file (`ARBITER_DATA_DIR`, default `./data`). */
+  dataDir: string;
+}
+
+export interface AccountingConfig {
+  /** False (`USAGE_LOG=false`) records nothing: no usage log, `/usage` stays empty. */
+  isUsageLogEnabled: boolean;
+  /** Keep each request's body in its usage record (`LOG_REQUESTS`, off by default for privacy). */
+  shouldLogRequests: boolean;
+  /** Keep each answer in its usage record (`LOG_RESPONSES`, off by default for privacy). */
+  shouldLogResponses: boolean;
+  /** The usage log is written in batches at most this far apart (`USAGE_FLUSH_INTERVAL_MS`, default 1000). */
+  flushIntervalInMs: number;
+  /** Price and context-window overrides by `provider/model` (`prices:` in the config file). */
+  prices: Record<string, PriceConfig>;
+}
+
+/** A model's price in USD per million tokens, and its context window in tokens. */
+export interface PriceConfig {
+  input: number;
+  output: number;
+  /** Input tokens served from the provider's prompt cache; defaults to `input`. */
+  cachedInput?: number;
+  contextWindow?: number;
 }
 
 export interface ProviderConfig {
@@ -42,6 +79,8 @@ export interface ProviderConfig {
   headers: Record<string, string>;
   /** True for the simulator's demo providers. */
   isDemo?: boolean;
+  /** Client-side limits per key of this provider: a known tier (`groq-free`) and/or explicit numbers. */
+  limits?: { tier?: string; requestsPerMinute?: number; tokensPerMinute?: number };
   /** Azure OpenAI: `api-version` for deployment URLs, or `v1` for the GA `/openai/v1` path. */
   azure?: { apiVersion: string };
   /** The `search` provider: backend endpoints and the route that writes answers from results. */
@@ -70,11 +109,40 @@ export interface KeyConfig {
   models?: string[];
 }
 
+export interface RoutingConfig {
+  /** `auto` falls back to other providers when the default one fails (`LLM_AUTO_FALLBACK`, default true). */
+  isAutoFallbackEnabled: boolean;
+  /** The providers `auto` falls back to, in order (`LLM_FALLBACK_ORDER`); default: every configured one. */
+  fallbackOrder: string[];
+  /** Extra rounds over retryable failures (`MAX_RETRY_ATTEMPTS`, default 2). */
+  maxRetries: number;
+  /** First backoff between rounds (`RETRY_DELAY_SECONDS`, default 0.5). */
+  retryDelayInMs: number;
+  /** A request's whole deadline (`ARBITER_REQUEST_TIMEOUT`, seconds, default 300). */
+  requestTimeoutInMs: number;
+}
+
 export interface RouteConfig {
   targets: RouteTargetConfig[];
+  strategy?: 'sequential' | 'race' | 'hedge';
+  /** How to order the healthy targets (`priority` when absent). */
+  selector?: string;
+  /** Content-based rules for the `rules` selector, validated by the selector. */
+  rules?: unknown[];
+  /** Hedge delay: milliseconds, or `p90` for the target's recent 90th-percentile time to first token. */
+  hedgeDelay?: number | 'p90';
+  /** Share of requests that may start a hedge (0..1). */
+  hedgeBudget?: number;
+  maxRetries?: number;
+  retryDelayInMs?: number;
+  timeoutInMs?: number;
+  ttftTimeoutInMs?: number;
+  continueOnFailure?: boolean;
 }
 
 export interface RouteTargetConfig {
   provider: ProviderId;
   model: string;
+  /** Share of traffic for the `weighted` selector (default 1). */
+  weight?: number;
 }

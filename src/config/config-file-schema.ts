@@ -23,20 +23,55 @@ const providerFileSchema = z.strictObject({
   timeout: z.number().positive().optional(),
   headers: z.record(z.string(), z.string()).optional(),
   enabled: z.boolean().optional(),
+  /** Client-side rate limits per key: a known tier (`groq-free`) and/or explicit numbers. */
+  limits: z
+    .strictObject({
+      tier: z.string().min(1).optional(),
+      requestsPerMinute: z.number().positive().optional(),
+      tokensPerMinute: z.number().positive().optional(),
+    })
+    .optional(),
   /** Azure OpenAI only: `api-version`, or `v1` for the GA path. */
   apiVersion: z.string().min(1).optional(),
 });
 
 const routeTargetFileSchema = z.union([
   z.string().regex(/^[a-z0-9][a-z0-9-]*\/.+$/, 'a target is "provider/model"'),
-  z.strictObject({ provider: providerNameSchema, model: z.string().min(1) }),
+  z.strictObject({
+    provider: providerNameSchema,
+    model: z.string().min(1),
+    weight: z.number().positive().optional(),
+  }),
 ]);
+
+/** A route with options; durations are milliseconds (`timeoutMs`), like the policy they set. */
+const routeOptionsFileSchema = z.strictObject({
+  targets: z.array(routeTargetFileSchema).min(1),
+  strategy: z.enum(['sequential', 'race', 'hedge']).optional(),
+  selector: z.string().min(1).optional(),
+  rules: z.array(z.unknown()).optional(),
+  hedgeDelayMs: z.union([z.number().int().min(0), z.literal('p90')]).optional(),
+  hedgeBudget: z.number().min(0).max(1).optional(),
+  maxRetries: z.number().int().min(0).max(10).optional(),
+  retryDelayMs: z.number().int().min(0).optional(),
+  timeoutMs: z.number().int().positive().optional(),
+  ttftTimeoutMs: z.number().int().positive().optional(),
+  continueOnFailure: z.boolean().optional(),
+});
 
 const routeFileSchema = z.union([
   routeTargetFileSchema,
   z.array(routeTargetFileSchema).min(1),
-  z.strictObject({ targets: z.array(routeTargetFileSchema).min(1) }),
+  routeOptionsFileSchema,
 ]);
+
+/** USD per million tokens, as providers publish them; the context window in tokens. */
+const priceFileSchema = z.strictObject({
+  input: z.number().min(0),
+  output: z.number().min(0),
+  cachedInput: z.number().min(0).optional(),
+  contextWindow: z.number().int().positive().optional(),
+});
 
 /**
  * The optional YAML file (`ARBITER_CONFIG`, default `./arbiter.yaml`). Strict: an unknown key is an error
@@ -60,6 +95,10 @@ export const configFileSchema = z.strictObject({
     .optional(),
   providers: z.record(providerNameSchema, providerFileSchema).optional(),
   routes: z.record(z.string().min(1), routeFileSchema).optional(),
+  /** Prices that override or extend the built-in catalog, by `provider/model`. */
+  prices: z
+    .record(z.string().regex(/^[a-z0-9][a-z0-9-]*\/.+$/, 'a price key is "provider/model"'), priceFileSchema)
+    .optional(),
 });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;

@@ -40,6 +40,16 @@ export class EnvReader {
     return value;
   }
 
+  /** `true`/`1`/`yes`/`on` or `false`/`0`/`no`/`off`, any case; anything else is an issue. */
+  boolean(name: string): boolean | undefined {
+    const value = this.string(name)?.toLowerCase();
+    if (value === undefined) return undefined;
+    if (['true', '1', 'yes', 'on'].includes(value)) return true;
+    if (['false', '0', 'no', 'off'].includes(value)) return false;
+    this.issues.push({ path: name, message: `"${this.env[name]!.trim()}" is not true or false` });
+    return undefined;
+  }
+
   url(name: string): string | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;

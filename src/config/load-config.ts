@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ArbiterConfig, RouteConfig, ServerConfig } from './arbiter-config.js';
+import type { ArbiterConfig, ServerConfig } from './arbiter-config.js';
 import { ConfigError, type ConfigIssue } from './config-error.js';
-import type { ConfigFile, RouteFile } from './config-file-schema.js';
+import type { ConfigFile } from './config-file-schema.js';
 import { discoverProvidersFromEnv } from './discover-providers-from-env.js';
 import { EnvReader } from './env-reader.js';
 import { mergeFileProviders } from './merge-file-providers.js';
+import { readAccountingConfig, readStorageConfig } from './read-accounting-config.js';
 import { readConfigFile } from './read-config-file.js';
 import { readEnvironment, type Environment } from './read-environment.js';
+import { readRoutes } from './read-routes.js';
+import { readRoutingConfig } from './read-routing-config.js';
 
 export interface LoadConfigOptions {
   /** Where `.env` and `arbiter.yaml` are looked for. Default: the working directory. */
@@ -54,7 +57,10 @@ export function loadConfig(options: LoadConfigOptions = {}): ArbiterConfig {
       reader.number(['MAX_TOKENS_DEFAULT', 'LLM_MAX_TOKENS'], { min: 1, isInteger: true }) ??
       file.defaults?.maxTokens,
   };
+  const routing = readRoutingConfig(reader, names);
   const demoSetting = reader.string('ARBITER_DEMO');
+  const storage = readStorageConfig(reader, cwd);
+  const accounting = readAccountingConfig(reader, file);
   issues.push(...reader.issues);
   if (issues.length > 0) {
     throw new ConfigError(configPath ? `the environment and ${configPath}` : 'the environment', issues);
@@ -63,9 +69,12 @@ export function loadConfig(options: LoadConfigOptions = {}): ArbiterConfig {
     server,
     providers,
     routes,
+    routing,
     defaultProvider: defaultProvider ?? providers[0]?.name,
     requestDefaults,
     isDemo: providers.length === 0 && demoSetting !== '0' && demoSetting !== 'false',
+    storage,
+    accounting,
     configFile: configPath,
   };
 }
@@ -91,31 +100,6 @@ function readServerConfig(reader: EnvReader, file: ConfigFile): ServerConfig {
     logLevel: (logLevels as readonly string[]).includes(logLevel)
       ? (logLevel as ServerConfig['logLevel'])
       : 'info',
+    shutdownGraceInMs: (reader.number(['SHUTDOWN_GRACE_SECONDS'], { min: 0, max: 3600 }) ?? 25) * 1000,
   };
-}
-
-function readRoutes(
-  routes: Record<string, RouteFile>,
-  providers: Set<string>,
-  issues: ConfigIssue[],
-): Record<string, RouteConfig> {
-  const result: Record<string, RouteConfig> = {};
-  for (const [name, route] of Object.entries(routes)) {
-    const entries = typeof route === 'string' || !('targets' in route) ? [route].flat() : route.targets;
-    const targets = entries.map((entry) => {
-      if (typeof entry !== 'string') return entry;
-      const slash = entry.indexOf('/');
-      return { provider: entry.slice(0, slash), model: entry.slice(slash + 1) };
-    });
-    targets.forEach((target, index) => {
-      if (!providers.has(target.provider)) {
-        issues.push({
-          path: `routes.${name}.targets[${index}]`,
-          message: `provider "${target.provider}" is not configured (configured: ${[...providers].join(', ') || 'none'})`,
-        });
-      }
-    });
-    result[name] = { targets };
-  }
-  return result;
 }

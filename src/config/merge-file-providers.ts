@@ -63,6 +63,7 @@ export function mergeFileProviders(
         ? { azure: { apiVersion: file.apiVersion ?? existing?.azure?.apiVersion ?? '2024-10-21' } }
         : {}),
       ...(existing?.search ? { search: existing.search } : {}),
+      ...(file.limits ? { limits: file.limits } : {}),
     });
   }
   return [...providers.values()];

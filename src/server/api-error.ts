@@ -23,6 +23,8 @@ export class ApiError extends Error {
     this.type = type;
     this.code = options.code ?? null;
     this.param = options.param ?? null;
-    this.headers = options.headers ?? {};
+    // Every error Arbiter answers with is final: it already retried and fell back, so official SDKs
+    // must not multiply those retries with their own.
+    this.headers = { 'x-should-retry': 'false', ...options.headers };
   }
 }

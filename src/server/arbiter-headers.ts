@@ -12,6 +12,7 @@ export function getArbiterHeaders(
     'x-arbiter-request-id': requestId,
     'x-arbiter-provider': target.provider,
     'x-arbiter-model': target.model,
-    'x-arbiter-attempts': String(attempts.length),
+    // Targets the health checks passed over are in the log line's trail, not counted as attempts.
+    'x-arbiter-attempts': String(attempts.filter((attempt) => attempt.skipped === undefined).length),
   };
 }

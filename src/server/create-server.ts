@@ -13,11 +13,15 @@ import { registerOpenAIChatCompletions } from './routes/openai-chat-completions.
 import { registerOpenAIEmbeddings } from './routes/openai-embeddings.js';
 import { registerOpenAIModels } from './routes/openai-models.js';
 import { registerOpenAIResponses } from './routes/openai-responses.js';
+import { registerChatService } from './chat-service/register-chat-service.js';
+import { createInFlightRequests, type InFlightRequests } from './in-flight-requests.js';
 import type { ServerContext } from './server-context.js';
 
 export interface CreateServerOptions {
   gateway: Gateway;
   logger: Logger;
+  /** Pass one to drain the server at shutdown (see closeServerGracefully); by default the server's own. */
+  inFlight?: InFlightRequests;
 }
 
 /**
@@ -37,10 +41,14 @@ export function createServer(options: CreateServerOptions): FastifyInstance {
     return503OnClosing: true,
     keepAliveTimeout: 72_000,
   });
+  const inFlight = options.inFlight ?? createInFlightRequests();
   const context: ServerContext = {
     gateway,
     logger,
-    toApiError: (error) => convertToApiError(error, gateway.redact, bodyLimit),
+    inFlight,
+    toApiError: (error) =>
+      inFlight.toShutdownError(error) ??
+      convertToApiError(error, { redact: gateway.redact, suggestFixes: gateway.suggestFixes }, bodyLimit),
   };
 
   app.removeAllContentTypeParsers();
@@ -80,5 +88,6 @@ export function createServer(options: CreateServerOptions): FastifyInstance {
   registerOpenAIEmbeddings(app, context);
   registerOpenAIResponses(app, context);
   registerAnthropicMessages(app, context);
+  registerChatService(app, context);
   return app;
 }

@@ -13,7 +13,8 @@ export type ChatStreamPart =
   | ToolCallDeltaPart
   | FinishPart
   | UsagePart
-  | ErrorPart;
+  | ErrorPart
+  | ContinuationPart;
 
 /** The upstream's id, model and creation time, as soon as it says them. May come more than once. */
 export interface ResponseMetadataPart {
@@ -67,6 +68,17 @@ export interface UsagePart {
 export interface ErrorPart {
   type: 'error';
   error: ProviderError;
+}
+
+/**
+ * The answer broke off on one target and continues on another (`continue_on_failure`): what follows
+ * was written by `toTargetId`, told what had been said so far. Ingress formats flag it to the caller.
+ */
+export interface ContinuationPart {
+  type: 'continuation';
+  fromTargetId: string;
+  toTargetId: string;
+  reason: string;
 }
 
 /** Parts that prove the upstream is really answering: the stream commit point (DESIGN.md §3). */

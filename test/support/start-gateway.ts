@@ -25,7 +25,11 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const cwd = mkdtempSync(join(tmpdir(), 'arbiter-e2e-'));
   if (options.configYaml) writeFileSync(join(cwd, 'arbiter.yaml'), options.configYaml);
-  const config = loadConfig({ cwd, env: { PORT: '0', LOG_LEVEL: 'silent', ...env } });
+  // Memory stores unless a test asks for SQLite: nothing on disk, nothing shared between test files.
+  const config = loadConfig({
+    cwd,
+    env: { PORT: '0', LOG_LEVEL: 'silent', ARBITER_STORE: 'memory', ...env },
+  });
   const gateway = await createGateway(config);
   const app = createServer({ gateway, logger: pino({ level: config.server.logLevel }) });
   await app.listen({ host: '127.0.0.1', port: 0 });

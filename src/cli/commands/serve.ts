@@ -3,7 +3,9 @@ import { pino } from 'pino';
 import { ConfigError } from '../../config/config-error.js';
 import { loadConfig } from '../../config/load-config.js';
 import { createGateway } from '../../gateway.js';
+import { closeServerGracefully } from '../../server/close-server-gracefully.js';
 import { createServer } from '../../server/create-server.js';
+import { createInFlightRequests } from '../../server/in-flight-requests.js';
 import { exitCodes } from '../exit-codes.js';
 import { getVersion } from '../get-version.js';
 import { printBanner } from '../print-banner.js';
@@ -33,8 +35,19 @@ export function registerServeCommand(program: Command): void {
         process.exit(exitCodes.invalidConfig);
       }
       const logger = pino({ level: config.server.logLevel, base: undefined });
-      const gateway = await createGateway(config);
-      const app = createServer({ gateway, logger });
+      let gateway;
+      try {
+        gateway = await createGateway(config, {
+          reportError: (error, message) => logger.error({ err: error }, message),
+        });
+      } catch (error) {
+        process.stderr.write(
+          `Arbiter cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        process.exit(exitCodes.failure);
+      }
+      const inFlight = createInFlightRequests();
+      const app = createServer({ gateway, logger, inFlight });
       try {
         await app.listen({ host: config.server.host, port: config.server.port });
       } catch (error) {
@@ -54,19 +67,27 @@ export function registerServeCommand(program: Command): void {
         process.stderr.isTTY === true,
       );
 
+      // SIGTERM/SIGINT: stop accepting, let in-flight requests and streams finish (SHUTDOWN_GRACE_SECONDS),
+      // end the rest with an error, then flush the usage log and close the stores. A second signal exits
+      // at once; a SIGKILL loses at most the usage records of the last flush interval.
       let isStopping = false;
       const stop = async (signal: string): Promise<void> => {
-        if (isStopping) return;
+        if (isStopping) {
+          logger.warn({ signal }, 'second signal: exiting without waiting');
+          process.exit(exitCodes.failure);
+        }
         isStopping = true;
-        logger.info({ signal }, 'shutting down');
-        const force = setTimeout(() => process.exit(exitCodes.failure), 15_000);
+        const graceInMs = config.server.shutdownGraceInMs;
+        const force = setTimeout(() => process.exit(exitCodes.failure), graceInMs + 15_000);
         force.unref();
-        await app.close();
+        const report = await closeServerGracefully({ app, inFlight, graceInMs, logger });
+        const pendingUsage = gateway.usage.pendingCount;
         await gateway.close();
+        logger.info({ signal, ...report, usageRecordsFlushed: pendingUsage }, 'stopped');
         clearTimeout(force);
         process.exit(exitCodes.ok);
       };
-      process.once('SIGTERM', () => void stop('SIGTERM'));
-      process.once('SIGINT', () => void stop('SIGINT'));
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+      process.on('SIGINT', () => void stop('SIGINT'));
     });
 }

@@ -18,7 +18,8 @@ export function parseOpenAIChatRequest(body: unknown): ChatRequest {
   return result.data as ChatRequest;
 }
 
-function convertIssue(issue: z.core.$ZodIssue, body: Record<string, unknown>): ApiError {
+/** One zod issue as the 400 OpenAI would answer, naming the field (shared by the chat-service bodies). */
+export function convertIssue(issue: z.core.$ZodIssue, body: Record<string, unknown>): ApiError {
   const param = formatPath(issue.path);
   const received = describeValue(getAt(body, issue.path));
   const invalid = (message: string, code: string): ApiError =>

@@ -18,6 +18,8 @@ export interface StreamSummary {
   finishReason?: FinishReason;
   usage?: Usage;
   error?: ApiError;
+  /** The text deltas as they went out (for counting tokens when no usage came, and LOG_RESPONSES). */
+  text: string[];
 }
 
 /**
@@ -39,7 +41,7 @@ export async function writeOpenAIStream(
   let prefix: string | undefined;
   const usageSuffix = options.includeUsage ? ',"usage":null}\n\n' : '}\n\n';
   const startedChoices = new Set<number>();
-  const summary: StreamSummary = {};
+  const summary: StreamSummary = { text: [] };
 
   const event = (choicesJson: string): string => {
     prefix ??= `data: {"id":${JSON.stringify(id || createId('chatcmpl-'))},"object":"chat.completion.chunk","created":${created || Math.floor(Date.now() / 1000)},"model":${JSON.stringify(model || options.fallbackModel)},${fingerprint}"choices":`;
@@ -65,6 +67,7 @@ export async function writeOpenAIStream(
             fingerprint = `"system_fingerprint":${JSON.stringify(part.systemFingerprint)},`;
           continue;
         case 'text-delta':
+          summary.text.push(part.text);
           text =
             start(part.choiceIndex) +
             event(choice(part.choiceIndex, `{"content":${JSON.stringify(part.text)}}`));
@@ -90,6 +93,18 @@ export async function writeOpenAIStream(
           continue;
         case 'error':
           throw part.error;
+        case 'continuation': {
+          // A chunk with no choices (as the usage chunk) that clients ignore, but that says plainly where
+          // the answer broke off and who finished it; usage then covers only the finishing target.
+          const flag = {
+            event: 'continued',
+            from: part.fromTargetId.split('@')[0],
+            to: part.toTargetId.split('@')[0],
+            reason: part.reason,
+          };
+          text = `${event('[]').slice(0, -usageSuffix.length)},"arbiter":${JSON.stringify(flag)}}\n\n`;
+          break;
+        }
         default: {
           const _exhaustiveCheck: never = part;
           throw new Error(`unknown stream part ${JSON.stringify(_exhaustiveCheck)}`);

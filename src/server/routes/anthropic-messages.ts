@@ -19,7 +19,8 @@ import { convertChatStreamToAnthropic } from '../anthropic-wire/convert-chat-str
 import { parseAnthropicMessagesRequest } from '../anthropic-wire/parse-anthropic-messages-request.js';
 import { getAnthropicErrorType } from '../anthropic-wire/render-anthropic-error.js';
 import { sendAnthropicError } from '../anthropic-wire/send-anthropic-error.js';
-import { logRequest, type RequestLogEntry } from '../request-log.js';
+import { recordRequest, type RequestRecord } from '../record-request.js';
+import { readRequestFallbacks } from '../read-request-fallbacks.js';
 import type { ServerContext } from '../server-context.js';
 import { registerAnthropicCountTokens } from './anthropic-count-tokens.js';
 
@@ -34,7 +35,7 @@ export function registerAnthropicMessages(app: FastifyInstance, context: ServerC
   async function handleMessages(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const startedAt = performance.now();
     const requestId = request.id;
-    const entry: RequestLogEntry = {
+    const entry: RequestRecord = {
       requestId,
       method: 'POST',
       path: request.url,
@@ -42,14 +43,15 @@ export function registerAnthropicMessages(app: FastifyInstance, context: ServerC
       durationInMs: 0,
     };
     try {
+      const fallbacks = readRequestFallbacks(request.body, request.headers);
       const body = parseAnthropicMessagesRequest(request.body);
       const rawBody = request.body as Record<string, unknown>;
       entry.isStream = body.stream === true;
-      const controller = new AbortController();
+      const controller = context.inFlight.track(reply);
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) controller.abort(new CallerCancelledError());
       });
-      const callContext = { requestId, signal: controller.signal };
+      const callContext = { requestId, signal: controller.signal, fallbacks };
       const calls = createTargetCalls(body, rawBody, getBetaHeader(request));
 
       if (body.stream === true) {
@@ -73,13 +75,15 @@ export function registerAnthropicMessages(app: FastifyInstance, context: ServerC
           toApiError,
           (error) =>
             `event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: getAnthropicErrorType(error.status), message: error.message } })}\n\n`,
+          entry,
         );
         if (failure) Object.assign(entry, { status: failure.status, errorCode: failure.code });
         return;
       }
 
       const result = await gateway.run(body.model, callContext, calls.create, (value) => value.usage);
-      Object.assign(entry, { route: result.route, attempts: result.attempts, usage: result.value.usage });
+      const { route, attempts } = result;
+      Object.assign(entry, { route, attempts, usage: result.value.usage, responseBody: result.value.body });
       reply
         .code(200)
         .headers({ 'request-id': requestId, ...getArbiterHeaders(requestId, result.target, result.attempts) })
@@ -94,7 +98,7 @@ export function registerAnthropicMessages(app: FastifyInstance, context: ServerC
       sendAnthropicError(reply, apiError, requestId);
     } finally {
       entry.durationInMs = Math.round(performance.now() - startedAt);
-      logRequest(logger, entry);
+      recordRequest(context, request, entry);
     }
   }
 

@@ -7,7 +7,8 @@ import { createSSEWriter } from '../create-sse-writer.js';
 import { parseOpenAIChatRequest } from '../openai-wire/parse-openai-chat-request.js';
 import { renderOpenAIError } from '../openai-wire/render-openai-error.js';
 import { writeOpenAIStream } from '../openai-wire/write-openai-stream.js';
-import { logRequest, type RequestLogEntry } from '../request-log.js';
+import { recordRequest, type RequestRecord } from '../record-request.js';
+import { readContinueOnFailure, readRequestFallbacks } from '../read-request-fallbacks.js';
 import type { ServerContext } from '../server-context.js';
 
 /**
@@ -21,7 +22,7 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
   async function handleChatCompletions(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const startedAt = performance.now();
     const requestId = request.id;
-    const entry: RequestLogEntry = {
+    const entry: RequestRecord = {
       requestId,
       method: 'POST',
       path: request.url,
@@ -29,13 +30,20 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
       durationInMs: 0,
     };
     try {
+      const fallbacks = readRequestFallbacks(request.body, request.headers);
+      const shouldContinueOnFailure = readContinueOnFailure(request.body);
       const chatRequest = parseOpenAIChatRequest(request.body);
-      entry.isStream = chatRequest.stream === true;
-      const controller = new AbortController();
+      Object.assign(entry, { isStream: chatRequest.stream === true, chatRequest });
+      const controller = context.inFlight.track(reply);
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) controller.abort(new CallerCancelledError());
       });
-      const callContext = { requestId, signal: controller.signal };
+      const callContext = {
+        requestId,
+        signal: controller.signal,
+        fallbacks,
+        shouldContinueOnFailure,
+      };
 
       if (chatRequest.stream === true) {
         const result = await gateway.chatStream(chatRequest, callContext);
@@ -57,7 +65,7 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
           fallbackModel: result.target.model,
           toApiError,
         });
-        entry.usage = summary.usage;
+        Object.assign(entry, { usage: summary.usage, outputText: summary.text });
         if (summary.error) {
           entry.errorCode = summary.error.code;
           entry.status = summary.error.status;
@@ -66,7 +74,8 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
       }
 
       const result = await gateway.chat(chatRequest, callContext);
-      Object.assign(entry, { route: result.route, attempts: result.attempts, usage: result.value.usage });
+      const { route, attempts } = result;
+      Object.assign(entry, { route, attempts, usage: result.value.usage, responseBody: result.value });
       reply
         .code(200)
         .headers(getArbiterHeaders(requestId, result.target, result.attempts))
@@ -82,7 +91,7 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
       sendOpenAIError(reply, apiError, requestId);
     } finally {
       entry.durationInMs = Math.round(performance.now() - startedAt);
-      logRequest(logger, entry);
+      recordRequest(context, request, entry);
     }
   }
 

@@ -4,7 +4,7 @@ import { CallerCancelledError } from '../../routing/attempt-context.js';
 import { ProviderError } from '../../spec/provider-error.js';
 import { getArbiterHeaders } from '../arbiter-headers.js';
 import { parseOpenAIEmbeddingsRequest } from '../openai-wire/parse-openai-embeddings-request.js';
-import { logRequest, type RequestLogEntry } from '../request-log.js';
+import { recordRequest, type RequestRecord } from '../record-request.js';
 import type { ServerContext } from '../server-context.js';
 import { sendOpenAIError } from './openai-chat-completions.js';
 
@@ -14,11 +14,11 @@ import { sendOpenAIError } from './openai-chat-completions.js';
  * naming it, so a route may mix providers.
  */
 export function registerOpenAIEmbeddings(app: FastifyInstance, context: ServerContext): void {
-  const { gateway, logger, toApiError } = context;
+  const { gateway, toApiError } = context;
 
   app.post('/v1/embeddings', async (request: FastifyRequest, reply: FastifyReply) => {
     const startedAt = performance.now();
-    const entry: RequestLogEntry = {
+    const entry: RequestRecord = {
       requestId: request.id,
       method: 'POST',
       path: request.url,
@@ -27,7 +27,7 @@ export function registerOpenAIEmbeddings(app: FastifyInstance, context: ServerCo
     };
     try {
       const embeddingRequest = parseOpenAIEmbeddingsRequest(request.body);
-      const controller = new AbortController();
+      const controller = context.inFlight.track(reply);
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) controller.abort(new CallerCancelledError());
       });
@@ -59,7 +59,10 @@ export function registerOpenAIEmbeddings(app: FastifyInstance, context: ServerCo
           total_tokens: response.usage.total_tokens,
         }),
       );
-      Object.assign(entry, { route: result.route, attempts: result.attempts });
+      // Vectors are not kept even with LOG_RESPONSES: they are large and say nothing about the request.
+      const { prompt_tokens: promptTokens, total_tokens: totalTokens } = result.value.usage;
+      const usage = { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: totalTokens };
+      Object.assign(entry, { route: result.route, attempts: result.attempts, usage });
       reply
         .code(200)
         .headers(getArbiterHeaders(request.id, result.target, result.attempts))
@@ -72,7 +75,7 @@ export function registerOpenAIEmbeddings(app: FastifyInstance, context: ServerCo
       sendOpenAIError(reply, apiError, request.id);
     } finally {
       entry.durationInMs = Math.round(performance.now() - startedAt);
-      logRequest(logger, entry);
+      recordRequest(context, request, entry);
     }
   });
 }

@@ -4,7 +4,7 @@ import { AllAttemptsFailedError } from '../../routing/all-attempts-failed-error.
 import { CallerCancelledError } from '../../routing/attempt-context.js';
 import { ApiError } from '../api-error.js';
 import { getArbiterHeaders } from '../arbiter-headers.js';
-import { logRequest, type RequestLogEntry } from '../request-log.js';
+import { recordRequest, type RequestRecord } from '../record-request.js';
 import { responsesEventCodec } from '../responses-wire/annotate-responses-events.js';
 import { convertOutputToConversation } from '../responses-wire/convert-output-to-conversation.js';
 import {
@@ -12,6 +12,7 @@ import {
   getStoredConversation,
 } from '../responses-wire/create-responses-target-calls.js';
 import { parseResponsesRequest } from '../responses-wire/parse-responses-request.js';
+import { readRequestFallbacks } from '../read-request-fallbacks.js';
 import type { ServerContext } from '../server-context.js';
 import { writeSSEEvents } from '../write-sse-events.js';
 import { sendOpenAIError } from './openai-chat-completions.js';
@@ -27,7 +28,7 @@ export function registerOpenAIResponses(app: FastifyInstance, context: ServerCon
 
   app.post('/v1/responses', async (request: FastifyRequest, reply: FastifyReply) => {
     const startedAt = performance.now();
-    const entry: RequestLogEntry = {
+    const entry: RequestRecord = {
       requestId: request.id,
       method: 'POST',
       path: request.url,
@@ -35,6 +36,7 @@ export function registerOpenAIResponses(app: FastifyInstance, context: ServerCon
       durationInMs: 0,
     };
     try {
+      const fallbacks = readRequestFallbacks(request.body, request.headers);
       const body = parseResponsesRequest(request.body);
       const previous = body.previous_response_id ? await store.get(body.previous_response_id) : undefined;
       if (body.previous_response_id && !previous) {
@@ -46,7 +48,7 @@ export function registerOpenAIResponses(app: FastifyInstance, context: ServerCon
         );
       }
       entry.isStream = body.stream === true;
-      const controller = new AbortController();
+      const controller = context.inFlight.track(reply);
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) controller.abort(new CallerCancelledError());
       });
@@ -68,7 +70,7 @@ export function registerOpenAIResponses(app: FastifyInstance, context: ServerCon
         createdAt: Math.floor(Date.now() / 1000),
         onEnd,
       });
-      const callContext = { requestId: request.id, signal: controller.signal };
+      const callContext = { requestId: request.id, signal: controller.signal, fallbacks };
 
       if (body.stream === true) {
         const result = await gateway.runStream(body.model, callContext, calls.stream, responsesEventCodec);
@@ -90,12 +92,14 @@ export function registerOpenAIResponses(app: FastifyInstance, context: ServerCon
           toApiError,
           (error) =>
             `event: error\ndata: ${JSON.stringify({ type: 'error', code: error.code, message: error.message, param: error.param, sequence_number: 0 })}\n\n`,
+          entry,
         );
         if (failure) Object.assign(entry, { status: failure.status, errorCode: failure.code });
         return;
       }
       const result = await gateway.run(body.model, callContext, calls.create, (value) => value.usage);
-      Object.assign(entry, { route: result.route, attempts: result.attempts, usage: result.value.usage });
+      const { route, attempts } = result;
+      Object.assign(entry, { route, attempts, usage: result.value.usage, responseBody: result.value.body });
       reply
         .code(200)
         .headers(getArbiterHeaders(request.id, result.target, result.attempts))
@@ -110,7 +114,7 @@ export function registerOpenAIResponses(app: FastifyInstance, context: ServerCon
       sendOpenAIError(reply, apiError, request.id);
     } finally {
       entry.durationInMs = Math.round(performance.now() - startedAt);
-      logRequest(logger, entry);
+      recordRequest(context, request, entry);
     }
   });
 

@@ -1,0 +1,72 @@
+import type { FastifyRequest } from 'fastify';
+import type { ChatRequest } from '../spec/chat-request.js';
+import { logRequest, type RequestLogEntry } from './request-log.js';
+import type { ServerContext } from './server-context.js';
+
+/** The log line's facts, plus what the usage log needs beyond them. */
+export interface RequestRecord extends RequestLogEntry {
+  /** The path the usage log files the request under; default: the route's URL pattern. */
+  endpoint?: string;
+  conversationId?: string;
+  keyId?: string;
+  isCacheHit?: boolean;
+  /** The request as a chat, so its tokens can be counted when the provider reports no usage. */
+  chatRequest?: Pick<ChatRequest, 'messages' | 'tools'>;
+  /** A stream's text deltas, for counting and for LOG_RESPONSES. */
+  outputText?: readonly string[];
+  /** The answer as sent (non-streamed), kept only with LOG_RESPONSES. */
+  responseBody?: unknown;
+  /** The body to keep with LOG_REQUESTS, when it is not the HTTP request's own (a batch item). */
+  requestBody?: unknown;
+}
+
+/**
+ * Where every request ends: its one log line, and its usage record handed to the recorder (which
+ * returns at once; pricing, token counting and writing happen at flush time). Bodies are attached only
+ * when LOG_REQUESTS / LOG_RESPONSES are on, and token-counting material only when the provider reported
+ * no usage, so nothing is kept alive that the flush will not use.
+ */
+export function recordRequest(context: ServerContext, request: FastifyRequest, entry: RequestRecord): void {
+  logRequest(context.logger, entry);
+  const { gateway } = context;
+  const accounting = gateway.config.accounting;
+  if (!accounting.isUsageLogEnabled) return;
+  gateway.usage.record({
+    requestId: entry.requestId,
+    createdAt: Date.now() - entry.durationInMs,
+    keyId: entry.keyId,
+    endpoint: entry.endpoint ?? request.routeOptions.url ?? entry.path,
+    // A request that failed on every target still names the route it asked for.
+    route: entry.route ?? getRequestedModel(request.body),
+    status: entry.status,
+    isStream: entry.isStream === true,
+    isCacheHit: entry.isCacheHit,
+    attempts: entry.attempts,
+    durationInMs: entry.durationInMs,
+    ttftInMs: entry.ttftInMs,
+    usage: entry.usage,
+    errorCode: entry.errorCode,
+    conversationId: entry.conversationId,
+    countable: entry.usage
+      ? undefined
+      : { request: entry.chatRequest, outputText: entry.outputText ?? getAnswerText(entry.responseBody) },
+    requestBody: accounting.shouldLogRequests ? (entry.requestBody ?? request.body) : undefined,
+    responseBody: accounting.shouldLogResponses ? (entry.responseBody ?? entry.outputText) : undefined,
+  });
+}
+
+function getRequestedModel(body: unknown): string | undefined {
+  const model = (body as { model?: unknown } | undefined)?.model;
+  return typeof model === 'string' ? model : undefined;
+}
+
+/** The text of a `chat.completion` body, for counting its tokens; undefined for any other body. */
+function getAnswerText(body: unknown): string | undefined {
+  const choices = (body as { choices?: unknown } | undefined)?.choices;
+  if (!Array.isArray(choices)) return undefined;
+  return choices
+    .map((choice: { message?: { content?: unknown } }) =>
+      typeof choice.message?.content === 'string' ? choice.message.content : '',
+    )
+    .join('');
+}
