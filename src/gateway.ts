@@ -8,124 +8,44 @@ import { createSearchSynthesizer } from './gateway/create-search-synthesizer.js'
 import { createSecretRedactor } from './lib/redact-secrets.js';
 import type { AttemptContext } from './routing/attempt-context.js';
 import type { Outcome, OutcomeListener } from './routing/outcome.js';
-import { createRouteResolver, type ResolvedRoute } from './routing/resolve-route.js';
+import { createRouteResolver } from './routing/resolve-route.js';
 import { attemptCall } from './routing/attempt-call.js';
-import { attemptStream, type CommittedStream } from './routing/attempt-stream.js';
+import { attemptStream } from './routing/attempt-stream.js';
 import { createRouteRunner } from './routing/create-route-runner.js';
 import { createLimitsLookup } from './gateway/create-limits-lookup.js';
 import { createRoutePlanner } from './gateway/create-route-planner.js';
-import {
-  createRoutingHealth,
-  type HealthEvent,
-  type RoutingHealth,
-} from './gateway/create-routing-health.js';
+import { createRoutingHealth, type HealthEvent } from './gateway/create-routing-health.js';
 import { describeChatRequest } from './gateway/describe-chat-request.js';
-import { systemClock, type Clock } from './lib/clock.js';
-import type { SelectionRequest } from './routing/selectors/selector.js';
+import { systemClock } from './lib/clock.js';
+
 import { suggestFixes } from './gateway/suggest-fixes.js';
 import { continueOnFailure } from './gateway/continue-on-failure.js';
-import type { AttemptRecord } from './routing/attempt-record.js';
+
 import {
   createDefaultPolicy,
   createRouteDefinitions,
   getAutoFallbackProviders,
 } from './gateway/create-route-definitions.js';
-import type { RouteSuccess } from './routing/route-success.js';
-import { chatStreamCodec, type StreamCodec } from './routing/stream-codec.js';
+
+import { chatStreamCodec } from './routing/stream-codec.js';
 import type { Target } from './routing/target.js';
-import type { ChatResponse } from './spec/chat-response.js';
-import type { ChatStreamPart } from './spec/chat-stream-part.js';
-import type { Usage } from './spec/usage.js';
+
 import { createSimulator, type Simulator } from './simulator/index.js';
 import { createStores } from './gateway/create-stores.js';
-import { createModelInfoLookup, type ModelInfoLookup } from './accounting/get-model-info.js';
-import { createUsageRecorder, type UsageRecorder } from './accounting/usage-recorder.js';
-import type { Stores } from './store/stores.js';
+import { createModelInfoLookup } from './accounting/get-model-info.js';
+import { createUsageRecorder } from './accounting/usage-recorder.js';
+
 import type { ChatRequest } from './spec/chat-request.js';
+import { applyRequestDefaults, toProviderCall } from './gateway/apply-request-defaults.js';
+import type { Gateway, GatewayModel, GatewayOptions, RequestContext } from './gateway/gateway-types.js';
 
-/** Per-request facts the gateway needs from the ingress. */
-export interface RequestContext {
-  requestId: string;
-  /** Aborted (with a CallerCancelledError) when the caller goes away. */
-  signal: AbortSignal;
-  /** Extra route names to fall back on after the route's own targets (body `fallbacks`, header). */
-  fallbacks?: readonly string[];
-  /** Streams: resume on the next target after a failure past the commit point (`continue_on_failure`). */
-  shouldContinueOnFailure?: boolean;
-  /** What selectors and rate limits need to know of the request; chat requests describe themselves. */
-  selection?: SelectionRequest;
-}
-
-/** What a route produced, which target produced it, and every attempt on the way. */
-export type RouteResult<T> = RouteSuccess<T> & { route: string };
-
-/** One entry of `/v1/models`. */
-export interface GatewayModel {
-  id: string;
-  ownedBy: string;
-  isDemo: boolean;
-}
-
-export interface Gateway {
-  readonly config: ArbiterConfig;
-  /** Removes every configured secret (and anything shaped like an API key) from text. */
-  readonly redact: (text: string) => string;
-  /** The providers requests can reach (the demo ones in demo mode). */
-  readonly providerNames: readonly string[];
-  /** The simulator's URL when running in demo mode. */
-  readonly demoSimulatorUrl?: string;
-  /** A chat request through its route, non-streamed. */
-  chat(request: ChatRequest, context: RequestContext): Promise<RouteResult<ChatResponse>>;
-  /** A chat request through its route, streamed; resolves at the commit point. */
-  chatStream(
-    request: ChatRequest,
-    context: RequestContext,
-  ): Promise<RouteResult<CommittedStream<ChatStreamPart>>>;
-  /**
-   * Any call through the route `model` names, for ingress formats with their own per-target logic
-   * (Anthropic pass-through, embeddings): `call` runs once per attempted target.
-   */
-  run<T>(
-    model: string,
-    context: RequestContext,
-    call: (target: Target, signal: AbortSignal) => Promise<T>,
-    usageOf: (value: T) => Usage | undefined,
-  ): Promise<RouteResult<T>>;
-  /** The targets a `model` names, in order, without calling any (throws RouteError). */
-  resolve(model: string): ResolvedRoute;
-  /** The streamed form of `run`, with the codec that finds the commit point in the format's items. */
-  runStream<P>(
-    model: string,
-    context: RequestContext,
-    open: (target: Target, signal: AbortSignal) => Promise<AsyncIterable<P>>,
-    codec: StreamCodec<P>,
-  ): Promise<RouteResult<CommittedStream<P>>>;
-  listModels(): GatewayModel[];
-  /** Every store port: the usage log, conversations, stored responses, … */
-  readonly stores: Stores;
-  /** The usage log's off-path writer: routes hand it each finished request. */
-  readonly usage: UsageRecorder;
-  /** A model's price and context window: the built-in catalog with the config's `prices:` over it. */
-  readonly getModelInfo: ModelInfoLookup;
-  /** Concrete next steps for the operator when every target failed (which key variable, which server). */
-  suggestFixes(attempts: readonly AttemptRecord[]): string[];
-  /** Subscribes to attempt outcomes; returns the unsubscribe function. */
-  onOutcome(listener: OutcomeListener): () => void;
-  /** Live routing health: target statistics, circuit breakers, key health. */
-  readonly health: RoutingHealth;
-  /** Subscribes to breaker changes and disabled keys; returns the unsubscribe function. */
-  onHealthEvent(listener: (event: HealthEvent) => void): () => void;
-  close(): Promise<void>;
-}
-
-export interface GatewayOptions {
-  /** Stores to use instead of opening the configured backend; the caller closes them. */
-  stores?: Stores;
-  /** Drives the usage recorder's flush timer (tests). */
-  clock?: Clock;
-  /** Told about failures off the request path (a usage batch that could not be written). */
-  reportError?: (error: unknown, message: string) => void;
-}
+export type {
+  Gateway,
+  GatewayModel,
+  GatewayOptions,
+  RequestContext,
+  RouteResult,
+} from './gateway/gateway-types.js';
 
 /**
  * The composition root: builds adapters, targets, routes and (in demo mode) the simulator from the
@@ -318,29 +238,4 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
     },
   };
   return gateway;
-}
-
-function toProviderCall(request: ChatRequest, target: Target, signal: AbortSignal) {
-  return {
-    request,
-    model: target.model,
-    credential: target.credential,
-    baseUrl: target.baseUrl,
-    signal,
-    headers: target.headers,
-  };
-}
-
-/** `TEMPERATURE_DEFAULT` and `MAX_TOKENS_DEFAULT` fill what the caller left out, nothing more. */
-function applyRequestDefaults(request: ChatRequest, config: ArbiterConfig): ChatRequest {
-  const { temperature, maxTokens } = config.requestDefaults;
-  const needsTemperature = temperature !== undefined && request.temperature == null;
-  const needsMaxTokens =
-    maxTokens !== undefined && request.max_tokens == null && request.max_completion_tokens == null;
-  if (!needsTemperature && !needsMaxTokens) return request;
-  return {
-    ...request,
-    ...(needsTemperature ? { temperature } : {}),
-    ...(needsMaxTokens ? { max_tokens: maxTokens } : {}),
-  };
 }
