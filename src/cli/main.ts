@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { getVersion } from './get-version.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSimulateCommand } from './commands/simulate.js';
+import { registerKeysCommand } from './commands/keys.js';
 
 const program = new Command()
   .name('arbiter')
@@ -12,5 +13,6 @@ const program = new Command()
 
 registerServeCommand(program);
 registerSimulateCommand(program);
+registerKeysCommand(program);
 
 await program.parseAsync(process.argv);
