@@ -7,7 +7,7 @@ import { Pool } from 'undici';
 process.on('disconnect', () => process.exit(0)); // the runner died: do not outlive it
 
 process.once('message', async ({ job }) => {
-  const run = job.kind === 'ttfb' ? runTtfb : runAutocannon;
+  const run = { ttfb: runTtfb, 'open-streams': runOpenStreams, autocannon: runAutocannon }[job.kind];
   await run(job, job.warmupSeconds, job.warmupRequests); // warm-up: result thrown away
   process.send('warmed');
   await new Promise((resolve) => process.once('message', resolve));
@@ -75,6 +75,43 @@ async function runTtfb(job, _seconds, count) {
   result.seconds = (performance.now() - started) / 1000;
   await pool.close();
   return { ...result, ...percentiles(ttfb) };
+}
+
+/**
+ * `count` streams opened at once, each on its own connection, read to the end: what holding that many
+ * open streams costs the server (its peak RSS is read by the parent). Warm-up opens a tenth as many.
+ */
+async function runOpenStreams(job, _seconds, count) {
+  const url = new URL(job.url);
+  const pool = new Pool(url.origin, { connections: count, pipelining: 1 });
+  const durations = [];
+  const result = { completed: 0, ok: 0, non2xx: 0, statusCodes: {}, errors: 0, timeouts: 0 };
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: count }, async () => {
+      const t0 = performance.now();
+      try {
+        const { statusCode, body } = await pool.request({
+          path: url.pathname,
+          method: 'POST',
+          headers: job.headers,
+          body: job.body,
+        });
+        for await (const _chunk of body); // read to the end
+        result.completed++;
+        result.statusCodes[statusCode] = { count: (result.statusCodes[statusCode]?.count ?? 0) + 1 };
+        if (statusCode === 200) {
+          result.ok++;
+          durations.push(performance.now() - t0);
+        } else result.non2xx++;
+      } catch {
+        result.errors++;
+      }
+    }),
+  );
+  result.seconds = (performance.now() - started) / 1000;
+  await pool.close();
+  return { ...result, ...percentiles(durations) };
 }
 
 function percentiles(values) {

@@ -1,0 +1,79 @@
+// The servers under test. A scenario: { name, model, headers?, loads?, start(upstreamUrl) → { url, pid,
+// stop, headers? } }. `model` is what its clients ask for; `headers` go on every client request (a
+// target may add its own, e.g. Portkey's upstream URL); pid null means "no proxy" (the direct row).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { FLOOR, PORTKEY } from './lib/report.js';
+import { startServer } from './lib/processes.js';
+
+const require = createRequire(import.meta.url);
+
+export function createScenarios({ root, profileDir }) {
+  const cli = path.join(root, 'dist/cli/main.js');
+
+  /** Arbiter as users run it (LOG_LEVEL default, one line per request), configured by env only. */
+  const startArbiter = (name, upstreamUrl, extraEnv = {}, files = {}) =>
+    startServer(
+      name,
+      () => [cli, 'serve'],
+      { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: upstreamUrl, ARBITER_DEMO: '0', ...extraEnv },
+      { profileDir, files },
+    );
+
+  return [
+    {
+      name: 'direct',
+      model: 'sim-instant',
+      headers: { authorization: 'Bearer x' },
+      start: async (upstreamUrl) => ({ url: new URL(upstreamUrl).origin, pid: null, stop: async () => {} }),
+    },
+    {
+      name: FLOOR,
+      model: 'sim-instant',
+      start: (upstreamUrl) =>
+        startServer(
+          FLOOR,
+          () => [path.join(root, 'bench/minimal-proxy.js')],
+          { UPSTREAM_URL: upstreamUrl },
+          { profileDir },
+        ),
+    },
+    {
+      name: PORTKEY,
+      model: 'sim-instant',
+      start: async (upstreamUrl) => {
+        // Portkey's Node build, as `npx @portkey-ai/gateway` runs it, told the upstream per request.
+        const entry = require.resolve('@portkey-ai/gateway/build/start-server.js');
+        const server = await startServer(
+          PORTKEY,
+          (port) => [entry, `--port=${port}`, '--headless'],
+          {},
+          {
+            profileDir,
+            ready: 'port',
+          },
+        );
+        return {
+          ...server,
+          headers: {
+            authorization: 'Bearer x',
+            'x-portkey-provider': 'openai',
+            'x-portkey-custom-host': upstreamUrl,
+          },
+        };
+      },
+    },
+    {
+      name: 'arbiter',
+      model: 'openai/sim-instant',
+      // Features off: no usage log, so the rows below show what the features cost the hot path.
+      start: (upstreamUrl) => startArbiter('arbiter', upstreamUrl, { USAGE_LOG: 'false' }),
+    },
+    {
+      name: 'arbiter (accounting on)',
+      model: 'openai/sim-instant',
+      // The default: every request's usage record queued, priced and written to SQLite in batches.
+      start: (upstreamUrl) => startArbiter('arbiter (accounting on)', upstreamUrl),
+    },
+  ];
+}
