@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { Gateway } from '../gateway.js';
+import { describeGatewayAccess } from './describe-gateway-access.js';
+import { redactUrlPassword } from '../lib/redact-url-password.js';
 
 /** The start-up banner on stderr: where to point clients, what is configured, and whether it is a demo. */
 export function printBanner(gateway: Gateway, url: string, version: string, isColor: boolean): void {
@@ -32,11 +34,14 @@ export function printBanner(gateway: Gateway, url: string, version: string, isCo
     if (Object.keys(config.routes).length > 0)
       lines.push(`  Routes: ${Object.keys(config.routes).join(', ')}`);
   }
+  lines.push(...describeGatewayAccess(gateway, url, yellow));
   const { storage } = config;
-  lines.push(
-    `  Models: GET ${url}/v1/models`,
-    `  Usage log and conversations: ${storage.kind === 'sqlite' ? join(storage.dataDir, 'arbiter.db') : 'in memory (ARBITER_STORE=memory: lost on exit)'}`,
-    '',
-  );
+  const storageLocation =
+    storage.kind === 'sqlite'
+      ? join(storage.dataDir, 'arbiter.db')
+      : storage.kind === 'postgres'
+        ? `PostgreSQL at ${redactUrlPassword(storage.url)} (pool of ${storage.poolSize})`
+        : 'in memory (ARBITER_STORE=memory: lost on exit)';
+  lines.push(`  Models: GET ${url}/v1/models`, `  Usage log and conversations: ${storageLocation}`, '');
   process.stderr.write(lines.join('\n') + '\n');
 }

@@ -65,7 +65,7 @@ describe('storage, accounting and shutdown settings', () => {
       loadConfig({
         cwd: directory(),
         env: {
-          ARBITER_STORE: 'postgres',
+          ARBITER_STORE: 'mongodb',
           LOG_REQUESTS: 'maybe',
           USAGE_FLUSH_INTERVAL_MS: '5',
           SHUTDOWN_GRACE_SECONDS: '-1',
@@ -73,7 +73,7 @@ describe('storage, accounting and shutdown settings', () => {
       }),
     );
     expect(issues.sort()).toEqual([
-      'ARBITER_STORE: "postgres" is not one of sqlite, memory',
+      'ARBITER_STORE: "mongodb" is not one of sqlite, memory, postgres',
       'LOG_REQUESTS: "maybe" is not true or false',
       'SHUTDOWN_GRACE_SECONDS: "-1" must be at least 0',
       'USAGE_FLUSH_INTERVAL_MS: "5" must be at least 10',

@@ -2,25 +2,27 @@ import { resolve } from 'node:path';
 import type { AccountingConfig, StorageConfig } from './arbiter-config.js';
 import type { ConfigFile } from './config-file-schema.js';
 import type { EnvReader } from './env-reader.js';
+import { readPostgresConfig } from './read-postgres-config.js';
 
-const storeKinds = ['sqlite', 'memory'] as const;
+const storeKinds = ['sqlite', 'memory', 'postgres'] as const;
 
 /**
- * `ARBITER_STORE` and `ARBITER_DATA_DIR`. The directory is resolved against the working directory the
+ * `ARBITER_STORE` and `ARBITER_DATA_DIR`, and for PostgreSQL `DATABASE_URL`, which alone selects it (an
+ * explicit `ARBITER_STORE` wins). The directory is resolved against the working directory the
  * configuration was loaded from, so `./data` means the same place whoever reads the config later.
  */
 export function readStorageConfig(reader: EnvReader, cwd: string): StorageConfig {
-  const kind = reader.string('ARBITER_STORE')?.toLowerCase() ?? 'sqlite';
+  const kind =
+    reader.string('ARBITER_STORE')?.toLowerCase() ?? (reader.string('DATABASE_URL') ? 'postgres' : 'sqlite');
   if (!(storeKinds as readonly string[]).includes(kind)) {
     reader.issues.push({
       path: 'ARBITER_STORE',
       message: `"${kind}" is not one of ${storeKinds.join(', ')}`,
     });
   }
-  return {
-    kind: kind === 'memory' ? 'memory' : 'sqlite',
-    dataDir: resolve(cwd, reader.string('ARBITER_DATA_DIR') ?? './data'),
-  };
+  const dataDir = resolve(cwd, reader.string('ARBITER_DATA_DIR') ?? './data');
+  if (kind === 'postgres') return readPostgresConfig(reader, dataDir);
+  return { kind: kind === 'memory' ? 'memory' : 'sqlite', dataDir };
 }
 
 /** The usage log's switches (`USAGE_LOG`, `LOG_REQUESTS`, `LOG_RESPONSES`, `USAGE_FLUSH_INTERVAL_MS`) and `prices:`. */

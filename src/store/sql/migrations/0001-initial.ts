@@ -1,16 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely';
+import { binaryTextType } from '../sql-dialect.js';
 
 /**
  * The first schema. Written with Kysely's schema builder and neutral types only (`bigint`, `integer`,
  * `double precision`, `text`), so SQLite and PostgreSQL create the same tables from this one file.
  * Every index here serves a query a port makes; the comment beside each says which.
+ *
+ * Text columns that break ordering ties use `binaryTextType`, which changed this shipped migration for
+ * PostgreSQL only: SQLite still gets plain `text` (its DDL is unchanged), and no PostgreSQL database
+ * existed before that backend shipped with it.
  */
 export const initialMigration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('usage_records')
-      .addColumn('request_id', 'text', (column) => column.primaryKey())
+      .addColumn('request_id', binaryTextType(db), (column) => column.primaryKey())
       .addColumn('created_at', 'bigint', (column) => column.notNull())
       .addColumn('key_id', 'text')
       .addColumn('endpoint', 'text', (column) => column.notNull())
@@ -61,7 +66,7 @@ export const initialMigration: Migration = {
 
     await db.schema
       .createTable('gateway_keys')
-      .addColumn('id', 'text', (column) => column.primaryKey())
+      .addColumn('id', binaryTextType(db), (column) => column.primaryKey())
       .addColumn('hash', 'text', (column) => column.notNull().unique())
       .addColumn('prefix', 'text', (column) => column.notNull())
       .addColumn('name', 'text')
@@ -89,7 +94,7 @@ export const initialMigration: Migration = {
 
     await db.schema
       .createTable('provider_keys')
-      .addColumn('id', 'text', (column) => column.primaryKey())
+      .addColumn('id', binaryTextType(db), (column) => column.primaryKey())
       .addColumn('provider', 'text', (column) => column.notNull())
       .addColumn('encrypted_key', 'text', (column) => column.notNull())
       .addColumn('weight', 'double precision', (column) => column.notNull())
