@@ -30,6 +30,7 @@ export async function attemptCall<T>(
     context.onOutcome({
       ...base,
       requestId: context.requestId,
+      route: context.route,
       isStream: false,
       isSuccess: true,
       startedAt,
@@ -46,6 +47,7 @@ export async function attemptCall<T>(
     context.onOutcome({
       ...base,
       requestId: context.requestId,
+      route: context.route,
       isStream: false,
       isSuccess: false,
       errorKind: failure.record.errorKind,

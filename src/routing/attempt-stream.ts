@@ -38,6 +38,7 @@ export async function attemptStream<P>(
     model: target.model,
     credentialId: target.credential.id,
     requestId: context.requestId,
+    route: context.route,
     isStream: true,
     startedAt,
   };

@@ -1,4 +1,5 @@
 import type { ConversationStore } from './conversation-store.js';
+import type { FeedbackStore } from './feedback-store.js';
 import type { GatewayKeyStore } from './gateway-key-store.js';
 import type { LearnedStatsStore } from './learned-stats-store.js';
 import type { ProviderKeyStore } from './provider-key-store.js';
@@ -13,6 +14,7 @@ export interface Stores {
   providerKeys: ProviderKeyStore;
   learnedStats: LearnedStatsStore;
   responses: ResponseStore;
+  feedback: FeedbackStore;
   /** Flushes and releases connections. */
   close(): Promise<void>;
 }

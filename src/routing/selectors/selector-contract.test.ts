@@ -7,7 +7,9 @@ import {
   idsOf,
   seededRandom,
 } from './__fixtures__/create-selection-context.js';
-import { builtInSelectors } from './create-selector-registry.js';
+import { createLearnedSelector } from '../../learning/create-learned-selector.js';
+import { createLearning } from '../../learning/create-learning.js';
+import { builtInSelectors, type SelectorFactory } from './create-selector-registry.js';
 
 /**
  * What every selector promises, run against each built-in one: it orders (returns every target once) when
@@ -30,7 +32,13 @@ function busyContext() {
   });
 }
 
-describe.each(Object.entries(builtInSelectors))('selector contract: %s', (name, factory) => {
+/** The built-in selectors, and those registered from outside routing (the learning layer's). */
+const selectors: Array<[string, SelectorFactory]> = [
+  ...Object.entries(builtInSelectors),
+  ['learned', () => createLearnedSelector({ learning: createLearning() })],
+];
+
+describe.each(selectors)('selector contract: %s', (name, factory) => {
   const selector = factory({ rules: [{ when: { contains: ['typescript'] }, prefer: ['c/*'] }] });
 
   it('is named as configured', () => {

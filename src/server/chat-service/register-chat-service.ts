@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { registerChatServiceBatch } from '../routes/chat-service-batch.js';
 import { registerChatServiceChat } from '../routes/chat-service-chat.js';
 import { registerChatServiceModels } from '../routes/chat-service-models.js';
+import { registerFeedback } from '../routes/feedback.js';
 import { registerHistory } from '../routes/history.js';
+import { registerPerformance } from '../routes/performance.js';
 import { registerUsage } from '../routes/usage.js';
 import type { ServerContext } from '../server-context.js';
 import { createConversationHistory } from './create-conversation-history.js';
@@ -10,7 +12,8 @@ import { createModelStatusTracker } from './create-model-status-tracker.js';
 
 /**
  * The chat-service endpoints of the original brief, beside the OpenAI and Anthropic APIs: `/chat`,
- * `/chat/stream`, `/chat/batch`, `/models`, `/models/{model}/status`, `/usage`, `/history/{id}`. They
+ * `/chat/stream`, `/chat/batch`, `/models`, `/models/{model}/status`, `/usage`, `/history/{id}`,
+ * `/feedback` and `/performance`. They
  * share the conversation history (whose pending writes the server's close waits for) and a model status
  * tracker fed by the gateway's outcomes.
  */
@@ -30,4 +33,6 @@ export function registerChatService(app: FastifyInstance, server: ServerContext)
   registerChatServiceModels(app, context);
   registerUsage(app, context);
   registerHistory(app, context);
+  registerFeedback(app, context);
+  registerPerformance(app, context);
 }

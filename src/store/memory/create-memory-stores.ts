@@ -1,6 +1,7 @@
 import type { Clock } from '../../lib/clock.js';
 import type { Stores } from '../stores.js';
 import { createMemoryConversationStore } from './create-memory-conversation-store.js';
+import { createMemoryFeedbackStore } from './create-memory-feedback-store.js';
 import { createMemoryGatewayKeyStore } from './create-memory-gateway-key-store.js';
 import { createMemoryLearnedStatsStore } from './create-memory-learned-stats-store.js';
 import { createMemoryProviderKeyStore } from './create-memory-provider-key-store.js';
@@ -14,6 +15,8 @@ export interface MemoryStoresOptions {
   maxConversations?: number;
   /** Stored Responses API answers kept, least recently used out first; default 1,000. */
   maxResponses?: number;
+  /** Feedback records kept, oldest out first; default 10,000. */
+  maxFeedback?: number;
   clock?: Clock;
 }
 
@@ -35,6 +38,7 @@ export function createMemoryStores(options: MemoryStoresOptions = {}): Stores {
     providerKeys: createMemoryProviderKeyStore(),
     learnedStats: createMemoryLearnedStatsStore(),
     responses: createMemoryResponseStore({ maxEntries: options.maxResponses }),
+    feedback: createMemoryFeedbackStore({ maxRecords: options.maxFeedback }),
     async close() {},
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runConversationStoreContract } from '../contract/conversation-store-contract.js';
+import { runFeedbackStoreContract } from '../contract/feedback-store-contract.js';
 import { runGatewayKeyStoreContract } from '../contract/gateway-key-store-contract.js';
 import { runLearnedStatsStoreContract } from '../contract/learned-stats-store-contract.js';
 import { runProviderKeyStoreContract } from '../contract/provider-key-store-contract.js';
@@ -16,6 +17,7 @@ const openMemoryStores = ({ capacity, clock }: StoreUnderTestOptions) =>
     maxUsageRecords: capacity,
     maxConversations: capacity,
     maxResponses: capacity,
+    maxFeedback: capacity,
     clock,
   });
 
@@ -42,6 +44,10 @@ runLearnedStatsStoreContract(
 runResponseStoreContract(
   'memory',
   fromStores(openMemoryStores, (stores) => stores.responses),
+);
+runFeedbackStoreContract(
+  'memory',
+  fromStores(openMemoryStores, (stores) => stores.feedback),
 );
 
 describe('createMemoryStores', () => {

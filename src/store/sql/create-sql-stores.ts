@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../lib/clock.js';
 import type { Stores } from '../stores.js';
 import { createSqlConversationStore } from './create-sql-conversation-store.js';
+import { createSqlFeedbackStore } from './create-sql-feedback-store.js';
 import { createSqlGatewayKeyStore } from './create-sql-gateway-key-store.js';
 import { createSqlLearnedStatsStore } from './create-sql-learned-stats-store.js';
 import { createSqlProviderKeyStore } from './create-sql-provider-key-store.js';
@@ -21,6 +22,7 @@ export function createSqlStores(db: Kysely<Database>, clock: Clock): Stores {
     providerKeys: createSqlProviderKeyStore(db),
     learnedStats: createSqlLearnedStatsStore(db),
     responses: createSqlResponseStore(db),
+    feedback: createSqlFeedbackStore(db),
     close: () => db.destroy(),
   };
 }

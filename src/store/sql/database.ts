@@ -13,6 +13,7 @@ export interface Database {
   provider_keys: ProviderKeysTable;
   learned_stats: LearnedStatsTable;
   responses: ResponsesTable;
+  feedback: FeedbackTable;
 }
 
 /** One `UsageRecord`; `attempts` is a JSON array of `AttemptSummary`. */
@@ -107,5 +108,19 @@ export interface ResponsesTable {
   /** JSON array of `ChatMessage`, or null when only OpenAI can continue it. */
   conversation: string | null;
   is_native: number;
+  created_at: number;
+}
+
+/** One `FeedbackRecord`. */
+export interface FeedbackTable {
+  id: string;
+  request_id: string;
+  target_id: string;
+  route: string;
+  score: number;
+  /** `up`, `down`, or null for a score. */
+  thumbs: string | null;
+  comment: string | null;
+  key_id: string | null;
   created_at: number;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeFullUsageRecord, makeUsageRecord } from '../contract/usage-record-fixture.js';
+import { sqlMigrations } from '../sql/sql-migrations.js';
 import type { Stores } from '../stores.js';
 import { createSqliteStores } from './create-sqlite-stores.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
@@ -53,7 +54,9 @@ describe('createSqliteStores', () => {
       inspect(dataDir, (database) => database.prepare('select * from arbiter_migration').all());
     await (await createSqliteStores({ dataDir })).close();
     const first = applied();
-    expect(first).toEqual([{ name: '0001_initial', timestamp: expect.any(String) }]);
+    expect(first).toEqual(
+      Object.keys(sqlMigrations).map((name) => ({ name, timestamp: expect.any(String) })),
+    );
     await (await createSqliteStores({ dataDir })).close();
     await (await createSqliteStores({ dataDir })).close();
     expect(applied()).toEqual(first);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { runConversationStoreContract } from '../contract/conversation-store-contract.js';
+import { runFeedbackStoreContract } from '../contract/feedback-store-contract.js';
 import { runGatewayKeyStoreContract } from '../contract/gateway-key-store-contract.js';
 import { runLearnedStatsStoreContract } from '../contract/learned-stats-store-contract.js';
 import { runProviderKeyStoreContract } from '../contract/provider-key-store-contract.js';
@@ -55,4 +56,9 @@ runResponseStoreContract(
   'sqlite',
   fromStores(openSqliteStores, (stores) => stores.responses),
   { skip: [{ reason: unbounded, tests: ['forgets the least recently used response beyond its capacity'] }] },
+);
+runFeedbackStoreContract(
+  'sqlite',
+  fromStores(openSqliteStores, (stores) => stores.feedback),
+  { skip: [{ reason: unbounded, tests: ['keeps only the newest records beyond its capacity'] }] },
 );
