@@ -1,11 +1,11 @@
 /**
  * The layer arrows of DESIGN.md §2, enforced in CI (`npm run boundaries`).
- *   spec <- lib <- providers;  routing, learning, accounting, security, cache -> spec, lib, store ports;
+ *   spec <- lib <- providers;  routing, learning, accounting, security, cache, competition -> spec, lib, store ports;
  *   gateway.ts -> everything below it;  server, cli -> gateway.ts.
  * The CLI's `serve` command is the one place allowed to start the HTTP server, so cli -> server is allowed;
  * nothing else imports server or cli.
  */
-const domains = '^src/(routing|learning|accounting|security|cache)/';
+const domains = '^src/(routing|learning|accounting|security|cache|competition)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -49,7 +49,10 @@ module.exports = {
       from: { path: domains },
       to: {
         path: '^src/',
-        pathNot: ['^src/(spec|lib|routing|learning|accounting|security|cache)/', '^src/store/[^/]+\\.ts$'],
+        pathNot: [
+          '^src/(spec|lib|routing|learning|accounting|security|cache|competition)/',
+          '^src/store/[^/]+\\.ts$',
+        ],
       },
     },
     {

@@ -1,4 +1,5 @@
 import type { ProviderFamily, ProviderId } from '../spec/provider-id.js';
+import { isContestRouteName, resolveContestTargets } from './resolve-contest.js';
 import { RouteError } from './route-error.js';
 import { defaultRoutePolicy, type RoutePolicy } from './route-policy.js';
 import type { Target } from './target.js';
@@ -44,12 +45,15 @@ export interface RouteResolverOptions {
   defaultPolicy?: RoutePolicy;
   /** Explains how to configure a provider Arbiter knows but that has no key (`set GROQ_API_KEY`). */
   describeUnconfigured?: (provider: string) => string | undefined;
+  /** The contenders of `race` and `compete` (`COMPETE_CONTENDERS`); default: every provider's default model. */
+  contenders?: readonly string[];
 }
 
 /**
  * Turns a request's `model` into targets: a route name from config, `auto` (the default provider's default
- * model), `provider/model`, a provider name alone (its default model), or a bare model id that exactly
- * one configured provider serves.
+ * model), `race` and `compete` (one target per contender), `provider/model`, a provider name alone (its
+ * default model), or a bare model id that exactly one configured provider serves. A request's own
+ * `contenders` replace the targets of `race`, `compete` and config routes with those strategies.
  */
 export function createRouteResolver(options: RouteResolverOptions) {
   const byName = new Map(options.providers.map((provider) => [provider.name, provider]));
@@ -77,17 +81,26 @@ export function createRouteResolver(options: RouteResolverOptions) {
     return { name, targets: [...targetsOf(provider, provider.defaultModel), ...fallbacks], policy };
   }
 
-  return {
-    resolve(model: string): ResolvedRoute {
+  const resolver = {
+    resolve(model: string, contenders?: readonly string[]): ResolvedRoute {
       const route = options.routes[model];
       if (route) {
-        const targets = route.targets.flatMap((target) => {
-          const provider = byName.get(target.provider);
-          return provider ? targetsOf(provider, target.model) : [];
-        });
+        const strategy = route.policy?.strategy;
+        const targets =
+          contenders && (strategy === 'race' || strategy === 'compete')
+            ? resolveContestTargets(model, contenders, resolver.resolve)
+            : route.targets.flatMap((target) => {
+                const provider = byName.get(target.provider);
+                return provider ? targetsOf(provider, target.model) : [];
+              });
         return { name: model, targets, policy: { ...policy, ...route.policy }, selector: route.selector };
       }
       if (model === 'auto') return resolveDefault(model);
+      if (isContestRouteName(model)) {
+        const names = contenders ?? options.contenders ?? getDefaultContenders(options.providers);
+        const targets = resolveContestTargets(model, names, resolver.resolve);
+        return { name: model, targets, policy: { ...policy, strategy: model } };
+      }
 
       const slash = model.indexOf('/');
       if (slash > 0) {
@@ -121,6 +134,12 @@ export function createRouteResolver(options: RouteResolverOptions) {
       );
     },
   };
+  return resolver;
+}
+
+/** Every provider with a default model, by name: what `race` and `compete` run when nothing is named. */
+export function getDefaultContenders(providers: readonly RoutableProvider[]): string[] {
+  return providers.flatMap((provider) => (provider.defaultModel ? [provider.name] : []));
 }
 
 export type RouteResolver = ReturnType<typeof createRouteResolver>;

@@ -1,6 +1,10 @@
 /** How a route runs its targets. Every field has a default; config sets them per route. */
 export interface RoutePolicy {
-  strategy: 'sequential' | 'race' | 'hedge';
+  /**
+   * `compete` runs every target to completion and lets an evaluator choose (src/competition); where
+   * only the route runner is available (pass-through formats, embeddings) it runs as a `race`.
+   */
+  strategy: 'sequential' | 'race' | 'hedge' | 'compete';
   /** Extra rounds over targets that failed with a retryable error (`MAX_RETRY_ATTEMPTS`). */
   maxRetries: number;
   /** First backoff between rounds; doubles each round, with jitter (`RETRY_DELAY_SECONDS`). */

@@ -50,5 +50,5 @@ export async function runRoute<T>(input: StrategyInput<T>): Promise<RouteSuccess
 function runRound<T>(targets: readonly Target[], input: StrategyInput<T>): Promise<RoundResult<T>> {
   return input.policy.strategy === 'sequential'
     ? runSequentialRound(targets, input)
-    : runConcurrentRound(targets, input, input.policy.strategy);
+    : runConcurrentRound(targets, input, input.policy.strategy === 'hedge' ? 'hedge' : 'race');
 }
