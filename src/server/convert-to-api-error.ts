@@ -2,6 +2,8 @@ import { isProviderError } from '../spec/provider-error.js';
 import { AllAttemptsFailedError } from '../routing/all-attempts-failed-error.js';
 import { CallerCancelledError } from '../routing/attempt-context.js';
 import { RouteError } from '../routing/route-error.js';
+import { TenancyError } from '../security/tenancy-error.js';
+import { convertTenancyError } from './auth/convert-tenancy-error.js';
 import { ApiError } from './api-error.js';
 import { convertAllAttemptsFailed, type FailureContext } from './convert-all-attempts-failed.js';
 import { convertProviderError } from './convert-provider-error.js';
@@ -22,6 +24,7 @@ export function convertToApiError(error: unknown, context: FailureContext, bodyL
     return new ApiError(status, 'invalid_request_error', error.message, { code: error.code, param: 'model' });
   }
   if (error instanceof AllAttemptsFailedError) return convertAllAttemptsFailed(error, context);
+  if (error instanceof TenancyError) return convertTenancyError(error);
   if (isProviderError(error)) return convertProviderError(error, redact(error.message));
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {

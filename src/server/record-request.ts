@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { ChatRequest } from '../spec/chat-request.js';
+import { settleRequest } from './auth/settle-request.js';
 import { logRequest, type RequestLogEntry } from './request-log.js';
 import type { ServerContext } from './server-context.js';
 
@@ -21,7 +22,8 @@ export interface RequestRecord extends RequestLogEntry {
 }
 
 /**
- * Where every request ends: its one log line, and its usage record handed to the recorder (which
+ * Where every request ends: its one log line, its key's limits settled with what it really used, and
+ * its usage record handed to the recorder (which
  * returns at once; pricing, token counting and writing happen at flush time). Bodies are attached only
  * when LOG_REQUESTS / LOG_RESPONSES are on, and token-counting material only when the provider reported
  * no usage, so nothing is kept alive that the flush will not use.
@@ -29,12 +31,13 @@ export interface RequestRecord extends RequestLogEntry {
 export function recordRequest(context: ServerContext, request: FastifyRequest, entry: RequestRecord): void {
   logRequest(context.logger, entry);
   const { gateway } = context;
+  settleRequest(request, entry, gateway.getModelInfo);
   const accounting = gateway.config.accounting;
   if (!accounting.isUsageLogEnabled) return;
   gateway.usage.record({
     requestId: entry.requestId,
     createdAt: Date.now() - entry.durationInMs,
-    keyId: entry.keyId,
+    keyId: entry.keyId ?? request.principal?.keyId,
     endpoint: entry.endpoint ?? request.routeOptions.url ?? entry.path,
     // A request that failed on every target still names the route it asked for.
     route: entry.route ?? getRequestedModel(request.body),
