@@ -14,6 +14,8 @@ export interface RequestLogEntry {
   ttftInMs?: number;
   usage?: Usage;
   errorCode?: string | null;
+  /** Set when a guardrail fired: the prompt-injection score, its signals, and what was done. */
+  guardrail?: { promptInjection: number; signals: string[]; action: 'flag' | 'block' };
 }
 
 /**
@@ -41,6 +43,7 @@ export function logRequest(logger: Logger, entry: RequestLogEntry): void {
       ttftMs: entry.ttftInMs,
       tokens: entry.usage ? { in: entry.usage.prompt_tokens, out: entry.usage.completion_tokens } : undefined,
       error: entry.errorCode ?? undefined,
+      guardrail: entry.guardrail,
     },
     'request',
   );

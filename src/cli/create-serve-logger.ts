@@ -1,0 +1,27 @@
+import { pino, type Logger } from 'pino';
+import type { ArbiterConfig } from '../config/arbiter-config.js';
+import { createGatewayRedactor } from '../gateway/create-gateway-redactor.js';
+import { createRedactingLogStream } from '../security/create-redacting-log-stream.js';
+import { redactSensitive } from '../security/redact-sensitive.js';
+import { redactCrashOutput } from './redact-crash-output.js';
+
+/**
+ * The server's logger: JSON lines on stdout, each redacted before it is written (every configured
+ * secret, and personal data), and crash reports on stderr redacted the same way. Until the gateway exists
+ * it redacts what the configuration holds; `setRedactor(gateway.redact)` then adds the provider keys the
+ * admin API stores at run time.
+ */
+export function createServeLogger(config: ArbiterConfig): {
+  logger: Logger;
+  setRedactor(redact: (text: string) => string): void;
+} {
+  let redact = createGatewayRedactor(config, config.providers).redact;
+  const stream = createRedactingLogStream((line) => redact(line), pino.destination(1));
+  redactCrashOutput((text) => redactSensitive(redact(text)));
+  return {
+    logger: pino({ level: config.server.logLevel, base: undefined }, stream),
+    setRedactor(next) {
+      redact = next;
+    },
+  };
+}
