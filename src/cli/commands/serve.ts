@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
-import { pino } from 'pino';
 import { ConfigError } from '../../config/config-error.js';
 import { loadConfig } from '../../config/load-config.js';
 import { createGateway } from '../../gateway.js';
 import { closeServerGracefully } from '../../server/close-server-gracefully.js';
 import { createServer } from '../../server/create-server.js';
 import { createInFlightRequests } from '../../server/in-flight-requests.js';
+import { createServeLogger } from '../create-serve-logger.js';
+import { createStartupVaultOptions } from '../create-startup-vault-options.js';
 import { exitCodes } from '../exit-codes.js';
 import { getVersion } from '../get-version.js';
 import { printBanner } from '../print-banner.js';
+import { getPublicBindingRefusal } from '../check-public-binding.js';
 
 /** `arbiter serve`: the gateway on HOST:PORT (default 127.0.0.1:8000), in demo mode when no key is set. */
 export function registerServeCommand(program: Command): void {
@@ -20,6 +22,10 @@ export function registerServeCommand(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (env PORT, default 8000)')
     .option('-H, --host <host>', 'address to bind (env HOST, default 127.0.0.1)')
     .option('-c, --config <file>', 'YAML config file (env ARBITER_CONFIG, default ./arbiter.yaml if present)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ arbiter serve\n  $ GROQ_API_KEY=gsk_... arbiter serve --port 9000\n  $ arbiter serve --config ./arbiter.yaml',
+    )
     .action(async (options: { port?: string; host?: string; config?: string }) => {
       const env = {
         ...process.env,
@@ -28,13 +34,13 @@ export function registerServeCommand(program: Command): void {
       };
       let config;
       try {
-        config = loadConfig({ env, configPath: options.config });
+        config = loadConfig({ env, configPath: options.config, vault: await createStartupVaultOptions(env) });
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         process.stderr.write(`${error.format()}\n`);
         process.exit(exitCodes.invalidConfig);
       }
-      const logger = pino({ level: config.server.logLevel, base: undefined });
+      const { logger, setRedactor } = createServeLogger(config);
       let gateway;
       try {
         gateway = await createGateway(config, {
@@ -45,6 +51,18 @@ export function registerServeCommand(program: Command): void {
           `Arbiter cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
         );
         process.exit(exitCodes.failure);
+      }
+      setRedactor(gateway.redact);
+      const { host } = config.server;
+      const refusal = getPublicBindingRefusal(
+        host,
+        gateway.tenancy.hasKeys,
+        config.security.isPublicWithoutKeysAllowed,
+      );
+      if (refusal) {
+        process.stderr.write(`${refusal}\n`);
+        await gateway.close();
+        process.exit(exitCodes.invalidConfig);
       }
       const inFlight = createInFlightRequests();
       const app = createServer({ gateway, logger, inFlight });

@@ -38,7 +38,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--tokens-per-second <n>', 'token rate of the default profile (0 = instant)')
     .addHelpText(
       'after',
-      '\nModels: sim-fast, sim-instant, sim-slow, sim-flaky, sim-down, sim-429, sim-cut, sim-hang, sim-tools;\nany other model id behaves like sim-fast.',
+      '\nModels: sim-fast, sim-instant, sim-slow, sim-flaky, sim-down, sim-429, sim-cut, sim-hang, sim-tools;\nany other model id behaves like sim-fast.\n\nExamples:\n  $ arbiter simulate --port 4000\n  $ arbiter simulate --time-scale 0.1 --seed 7\n  $ OPENAI_BASE_URL=http://127.0.0.1:4000/v1 OPENAI_API_KEY=x arbiter serve',
     )
     .action(async (options: SimulateOptions) => {
       let profiles: Record<string, Partial<BehaviourProfile>>;

@@ -9,6 +9,8 @@ import { sendOpenAIError } from './openai-chat-completions.js';
  * with its live status from recent attempts (`online`, `degraded`, `offline`), plus the route names.
  * `GET /models/{model}/status`: one of them; `{model}` is anything `model` may be (`groq/llama-3.1-8b-instant`,
  * `auto`, a route), slashes and all, and a route answers with its first target's status and every target's.
+ * `GET /models` also says which providers are configured, where `auto` goes and whether it falls back
+ * (for `arbiter providers` and `/llm stats`); names only, nothing secret.
  */
 export function registerChatServiceModels(app: FastifyInstance, context: ChatServiceContext): void {
   const { gateway, modelStatus } = context;
@@ -26,7 +28,7 @@ export function registerChatServiceModels(app: FastifyInstance, context: ChatSer
     for (const { provider, model } of modelStatus.seen())
       if (!models.has(`${provider}/${model}`))
         models.set(`${provider}/${model}`, modelStatus.get(provider, model));
-    reply.send({ models: [...models.values()], routes });
+    reply.send({ models: [...models.values()], routes, ...describeAutoRoute(gateway) });
   });
 
   app.get('/models/*', async (request: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply) => {
@@ -58,4 +60,21 @@ export function registerChatServiceModels(app: FastifyInstance, context: ChatSer
       sendOpenAIError(reply, context.toApiError(error), request.id);
     }
   });
+}
+
+/** The configured providers, `auto`'s first provider and the providers it falls back on, in order. */
+function describeAutoRoute(gateway: ChatServiceContext['gateway']) {
+  let order: string[] = [];
+  try {
+    order = [...new Set(gateway.resolve('auto').targets.map((target) => target.provider))];
+  } catch {
+    // No provider at all (demo mode off, no key): `auto` has nowhere to go, which the empty lists say.
+  }
+  return {
+    providers: gateway.providerNames,
+    default_provider: order[0] ?? null,
+    auto_fallback: gateway.config.routing.isAutoFallbackEnabled,
+    fallback_order: order,
+    demo: gateway.config.isDemo,
+  };
 }

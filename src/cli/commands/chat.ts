@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { addExamples } from '../add-examples.js';
+import { addGatewayOptions, type GatewayOptions } from '../add-gateway-options.js';
+import { createChatSession } from '../chat/create-chat-session.js';
+import { slashCommandHelp } from '../chat/run-slash-command.js';
+import { startChatRepl } from '../chat/start-chat-repl.js';
+import { createStyle } from '../create-style.js';
+import { runClientCommand } from '../run-client-command.js';
+
+interface ChatOptions extends GatewayOptions {
+  model: string;
+  system?: string;
+}
+
+/** `arbiter chat`: an interactive, streaming chat against a running gateway, with `/llm` commands. */
+export function registerChatCommand(program: Command): void {
+  const command = program
+    .command('chat')
+    .description('chat with a running gateway: answers stream in, /llm commands show and switch providers')
+    .option('-m, --model <route>', 'route to talk to: auto, a provider, provider/model, a route', 'auto')
+    .option('-s, --system <prompt>', 'system prompt for the whole conversation');
+  addGatewayOptions(command);
+  command.addHelpText(
+    'after',
+    `\nIn the chat:\n${slashCommandHelp.map(([name, text]) => `  ${name.padEnd(24)}${text}`).join('\n')}`,
+  );
+  addExamples(command, [
+    'arbiter chat',
+    'arbiter chat --model groq --system "Answer in one sentence."',
+    'ARBITER_URL=http://gateway:8000 ARBITER_API_KEY=ak_... arbiter chat',
+  ]);
+  command.action((options: ChatOptions) =>
+    runClientCommand(options, (client) =>
+      startChatRepl({
+        client,
+        session: createChatSession({ model: options.model, system: options.system }),
+        style: createStyle(),
+        input: process.stdin,
+        output: process.stdout,
+      }),
+    ),
+  );
+}
