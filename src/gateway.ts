@@ -5,7 +5,8 @@ import { createDemoProviders } from './gateway/create-demo-providers.js';
 import { createProviderAdapter } from './gateway/create-provider-adapter.js';
 import { createRoutableProvider } from './gateway/create-routable-provider.js';
 import { createSearchSynthesizer } from './gateway/create-search-synthesizer.js';
-import { createSecretRedactor } from './lib/redact-secrets.js';
+import { createGatewayRedactor } from './gateway/create-gateway-redactor.js';
+import { createProviderKeyManager } from './gateway/create-provider-key-manager.js';
 import type { AttemptContext } from './routing/attempt-context.js';
 import type { Outcome, OutcomeListener } from './routing/outcome.js';
 import { createRouteResolver } from './routing/resolve-route.js';
@@ -14,8 +15,11 @@ import { attemptStream } from './routing/attempt-stream.js';
 import { createRouteRunner } from './routing/create-route-runner.js';
 import { createLimitsLookup } from './gateway/create-limits-lookup.js';
 import { createRoutePlanner } from './gateway/create-route-planner.js';
+import { createGatewayCompetition } from './gateway/create-gateway-competition.js';
+import { contestRouteNames } from './routing/resolve-contest.js';
 import { createRoutingHealth, type HealthEvent } from './gateway/create-routing-health.js';
 import { describeChatRequest } from './gateway/describe-chat-request.js';
+import { startLearning } from './gateway/start-learning.js';
 import { systemClock } from './lib/clock.js';
 
 import { suggestFixes } from './gateway/suggest-fixes.js';
@@ -34,6 +38,8 @@ import { createSimulator, type Simulator } from './simulator/index.js';
 import { createStores } from './gateway/create-stores.js';
 import { createModelInfoLookup } from './accounting/get-model-info.js';
 import { createUsageRecorder } from './accounting/usage-recorder.js';
+import { createTenancy } from './security/create-tenancy.js';
+import { createMemoryLimitStore } from './store/memory/create-memory-limit-store.js';
 
 import type { ChatRequest } from './spec/chat-request.js';
 import { applyRequestDefaults, toProviderCall } from './gateway/apply-request-defaults.js';
@@ -81,6 +87,7 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
       config,
       providers.map((provider) => provider.name),
     ),
+    contenders: config.competition.contenders.length > 0 ? config.competition.contenders : undefined,
     describeUnconfigured(name) {
       const known = getKnownProvider(name);
       return known
@@ -92,14 +99,24 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
   const emitOutcome = (outcome: Outcome): void => {
     for (const listener of listeners) listener(outcome);
   };
-  const redact = createSecretRedactor(
-    providerConfigs.flatMap((provider) => provider.keys.flatMap((key) => key.apiKey ?? [])),
-  );
+  const secrets = createGatewayRedactor(config, providerConfigs);
+  const redact = secrets.redact;
+  // Stored keys join their provider's pool before the first request; the admin API changes them live.
+  const providerKeys = await createProviderKeyManager({
+    store: stores.providerKeys,
+    providers: new Map(config.isDemo ? [] : providers.map((provider) => [provider.name, provider])),
+    masterPassword: config.vault?.getMasterPassword(),
+    onKeysChanged: (keys) => secrets.setRuntimeSecrets(keys.flatMap((key) => key.apiKey ?? [])),
+    reportWarning: (message) =>
+      options.reportError
+        ? options.reportError(new Error(message), 'provider keys')
+        : process.stderr.write(`provider keys: ${message}\n`),
+  });
   const getModelInfo = createModelInfoLookup(config.accounting.prices);
   const usage = createUsageRecorder({
     store: stores.usage,
     getModelInfo,
-    redact,
+    redact: secrets.redactForLogs,
     clock: options.clock,
     flushIntervalInMs: config.accounting.flushIntervalInMs,
     onError:
@@ -113,6 +130,24 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
     onEvent: (event) => healthListeners.forEach((listener) => listener(event)),
   });
   listeners.add(health.onOutcome);
+  const tenancy = await createTenancy({
+    settings: config.security,
+    keyStore: stores.gatewayKeys,
+    limitStore: options.limitStore ?? createMemoryLimitStore(),
+    getModelInfo,
+    clock: options.clock ?? systemClock,
+    onError:
+      options.reportError ?? ((error, message) => process.stderr.write(`${message}: ${String(error)}\n`)),
+  });
+  const learning = await startLearning({
+    config: config.learning,
+    store: stores.learnedStats,
+    getModelInfo,
+    clock: options.clock,
+    reportError:
+      options.reportError ?? ((error, message) => process.stderr.write(`${message}: ${String(error)}\n`)),
+  });
+  listeners.add(learning.learning.observe);
   const runner = createRouteRunner({
     gate: health.gate,
     getTtftQuantile: (target) => health.stats.quantile(target.id, 0.9, 'ttft'),
@@ -123,10 +158,25 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
     stats: health.stats,
     clock: systemClock,
     getModelInfo,
+    extraSelectors: learning.extraSelectors,
+    autoSelector: learning.autoSelector,
+    getKeyWeight: providerKeys.getWeight,
+  });
+
+  const competition = createGatewayCompetition({
+    config,
+    resolver,
+    providers,
+    gate: health.gate,
+    learning: learning.learning,
+    getModelInfo,
+    emitOutcome,
+    getGateway: () => gateway,
+    reportError: options.reportError,
   });
 
   function contextFor(model: string, context: RequestContext) {
-    const route = planner.plan(model, context.fallbacks, context.selection);
+    const route = planner.plan(model, context.fallbacks, context.selection, context.contest?.contenders);
     const attemptContext: AttemptContext = {
       requestId: context.requestId,
       route: route.name,
@@ -144,6 +194,8 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
     stores,
     usage,
     getModelInfo,
+    providerKeys,
+    learning: learning.learning,
     resolve: (model) => resolver.resolve(model),
     suggestFixes: (attempts) => suggestFixes(attempts, providerConfigs),
     async run(model, context, call, usageOf) {
@@ -168,7 +220,9 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
       );
       return { ...result, route: route.name };
     },
+    compete: (request, context) => competition.compete(request, context),
     chat(request, context) {
+      if (competition.isCompete(request.model)) return competition.chat(request, context);
       const prepared = applyRequestDefaults(request, config);
       return gateway.run(
         request.model,
@@ -178,6 +232,7 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
       );
     },
     async chatStream(request, context) {
+      if (competition.isCompete(request.model)) return competition.chatStream(request, context);
       const prepared = applyRequestDefaults(request, config);
       const selection = context.selection ?? describeChatRequest(prepared);
       const { route, attemptContext, estimatedTokens } = contextFor(request.model, { ...context, selection });
@@ -219,9 +274,13 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
         models.push({ id: name, ownedBy: 'arbiter (route)', isDemo: false });
       if (providers.length > 0)
         models.push({ id: 'auto', ownedBy: 'arbiter (route)', isDemo: config.isDemo });
+      for (const name of providers.length > 0 ? contestRouteNames : [])
+        if (!config.routes[name])
+          models.push({ id: name, ownedBy: 'arbiter (route)', isDemo: config.isDemo });
       return models;
     },
     health,
+    tenancy,
     onHealthEvent(listener) {
       healthListeners.add(listener);
       return () => healthListeners.delete(listener);
@@ -232,6 +291,7 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
     },
     async close() {
       await usage.close();
+      await learning.close();
       if (!options.stores) await stores.close();
       await dispatcher.close();
       await simulator?.close();

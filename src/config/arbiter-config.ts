@@ -1,4 +1,10 @@
 import type { ProviderFamily, ProviderId } from '../spec/provider-id.js';
+import type { CompetitionConfig } from './read-competition-config.js';
+import type { GuardrailConfig } from './read-guardrail-config.js';
+import type { LearningConfig } from './read-learning-config.js';
+import type { VaultConfig } from './read-vault-config.js';
+import type { SecurityConfig } from './security-config.js';
+import type { PostgresStorageConfig } from './read-postgres-config.js';
 
 /** The whole, validated configuration the gateway is built from (env + `.env` + optional YAML file). */
 export interface ArbiterConfig {
@@ -19,6 +25,16 @@ export interface ArbiterConfig {
   storage: StorageConfig;
   /** The usage log, token counting and prices. */
   accounting: AccountingConfig;
+  /** The learned score's weights, half-life, exploration and saving (`learning:`, `LEARNING_*`). */
+  learning: LearningConfig;
+  /** Who competes in `race` and `compete`, the evaluator and the judge (`competition:`, `COMPETE_*`). */
+  competition: CompetitionConfig;
+  /** Gateway keys, the admin key, plans and the admission queue. */
+  security: SecurityConfig;
+  /** Encrypted provider keys and the master password (`USE_ENCRYPTED_KEYS`, `MASTER_PASSWORD`). */
+  vault?: VaultConfig;
+  /** Request limits and prompt-injection detection (`GUARDRAIL_PROMPT_INJECTION`, `ARBITER_MAX_MESSAGES`). */
+  guardrails?: GuardrailConfig;
   /** Where the config file was read from, if any (for messages). */
   configFile?: string;
 }
@@ -33,12 +49,15 @@ export interface ServerConfig {
   shutdownGraceInMs: number;
 }
 
-export interface StorageConfig {
-  /** `sqlite` (`<dataDir>/arbiter.db`, the default) or `memory` (gone when the process ends) — `ARBITER_STORE`. */
-  kind: 'sqlite' | 'memory';
-  /** Absolute directory for the SQLite file (`ARBITER_DATA_DIR`, default `./data`). */
-  dataDir: string;
-}
+/** Where state is kept (`ARBITER_STORE`): one SQLite file, process memory, or PostgreSQL (`DATABASE_URL`). */
+export type StorageConfig =
+  | {
+      /** `sqlite` (`<dataDir>/arbiter.db`, the default) or `memory` (gone when the process ends) — `ARBITER_STORE`. */
+      kind: 'sqlite' | 'memory';
+      /** Absolute directory for the SQLite file (`ARBITER_DATA_DIR`, default `./data`). */
+      dataDir: string;
+    }
+  | PostgresStorageConfig;
 
 export interface AccountingConfig {
   /** False (`USAGE_LOG=false`) records nothing: no usage log, `/usage` stays empty. */
@@ -124,7 +143,7 @@ export interface RoutingConfig {
 
 export interface RouteConfig {
   targets: RouteTargetConfig[];
-  strategy?: 'sequential' | 'race' | 'hedge';
+  strategy?: 'sequential' | 'race' | 'hedge' | 'compete';
   /** How to order the healthy targets (`priority` when absent). */
   selector?: string;
   /** Content-based rules for the `rules` selector, validated by the selector. */

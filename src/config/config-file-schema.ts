@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { competitionFileSchema } from './competition-file-schema.js';
+import { learningFileSchema } from './learning-file-schema.js';
+import { plansFileSchema } from './plans-file-schema.js';
 
 const providerNameSchema = z
   .string()
@@ -47,7 +50,7 @@ const routeTargetFileSchema = z.union([
 /** A route with options; durations are milliseconds (`timeoutMs`), like the policy they set. */
 const routeOptionsFileSchema = z.strictObject({
   targets: z.array(routeTargetFileSchema).min(1),
-  strategy: z.enum(['sequential', 'race', 'hedge']).optional(),
+  strategy: z.enum(['sequential', 'race', 'hedge', 'compete']).optional(),
   selector: z.string().min(1).optional(),
   rules: z.array(z.unknown()).optional(),
   hedgeDelayMs: z.union([z.number().int().min(0), z.literal('p90')]).optional(),
@@ -99,6 +102,10 @@ export const configFileSchema = z.strictObject({
   prices: z
     .record(z.string().regex(/^[a-z0-9][a-z0-9-]*\/.+$/, 'a price key is "provider/model"'), priceFileSchema)
     .optional(),
+  /** Plans for gateway keys: changes to free, premium, enterprise, and custom plans. */
+  plans: plansFileSchema.optional(),
+  learning: learningFileSchema.optional(),
+  competition: competitionFileSchema.optional(),
 });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;

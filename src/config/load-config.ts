@@ -2,15 +2,21 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ArbiterConfig, ServerConfig } from './arbiter-config.js';
 import { ConfigError, type ConfigIssue } from './config-error.js';
+import { decryptFileKeys } from './decrypt-file-keys.js';
 import type { ConfigFile } from './config-file-schema.js';
 import { discoverProvidersFromEnv } from './discover-providers-from-env.js';
 import { EnvReader } from './env-reader.js';
 import { mergeFileProviders } from './merge-file-providers.js';
 import { readAccountingConfig, readStorageConfig } from './read-accounting-config.js';
+import { readCompetitionConfig } from './read-competition-config.js';
 import { readConfigFile } from './read-config-file.js';
+import { readGuardrailConfig } from './read-guardrail-config.js';
+import { readLearningConfig } from './read-learning-config.js';
 import { readEnvironment, type Environment } from './read-environment.js';
 import { readRoutes } from './read-routes.js';
 import { readRoutingConfig } from './read-routing-config.js';
+import { readSecurityConfig } from './read-security-config.js';
+import { readVaultConfig, type VaultOptions } from './read-vault-config.js';
 
 export interface LoadConfigOptions {
   /** Where `.env` and `arbiter.yaml` are looked for. Default: the working directory. */
@@ -19,6 +25,8 @@ export interface LoadConfigOptions {
   env?: Environment;
   /** Overrides `ARBITER_CONFIG`. */
   configPath?: string;
+  /** Opens `enc:v1:` keys: entry points pass `decryptSecretSync` from src/security/vault (and a prompted password). */
+  vault?: VaultOptions;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -29,12 +37,17 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
  */
 export function loadConfig(options: LoadConfigOptions = {}): ArbiterConfig {
   const cwd = options.cwd ?? process.cwd();
-  const env = readEnvironment(cwd, options.env ?? process.env);
+  const vaultReading = readVaultConfig(readEnvironment(cwd, options.env ?? process.env), cwd, options.vault);
+  const env = vaultReading.env;
   const reader = new EnvReader(env);
   const configPath = findConfigFile(cwd, options.configPath ?? reader.string('ARBITER_CONFIG'));
   const fileResult = configPath ? readConfigFile(configPath, env) : { issues: [] };
   if (fileResult.issues.length > 0) throw new ConfigError(configPath ?? 'the config file', fileResult.issues);
-  const file: ConfigFile = fileResult.file ?? {};
+  const file: ConfigFile = decryptFileKeys(
+    fileResult.file ?? {},
+    vaultReading,
+    configPath ?? 'the config file',
+  );
 
   const issues: ConfigIssue[] = [];
   const server = readServerConfig(reader, file);
@@ -61,6 +74,13 @@ export function loadConfig(options: LoadConfigOptions = {}): ArbiterConfig {
   const demoSetting = reader.string('ARBITER_DEMO');
   const storage = readStorageConfig(reader, cwd);
   const accounting = readAccountingConfig(reader, file);
+  const learning = readLearningConfig(reader, file.learning);
+  const competition = readCompetitionConfig(reader, file.competition, {
+    providers,
+    routes: new Set(Object.keys(routes)),
+  });
+  const security = readSecurityConfig(reader, file, requestDefaults.maxTokens);
+  const guardrails = readGuardrailConfig(reader, file);
   issues.push(...reader.issues);
   if (issues.length > 0) {
     throw new ConfigError(configPath ? `the environment and ${configPath}` : 'the environment', issues);
@@ -75,6 +95,11 @@ export function loadConfig(options: LoadConfigOptions = {}): ArbiterConfig {
     isDemo: providers.length === 0 && demoSetting !== '0' && demoSetting !== 'false',
     storage,
     accounting,
+    learning,
+    competition,
+    security,
+    vault: vaultReading.vault,
+    guardrails,
     configFile: configPath,
   };
 }

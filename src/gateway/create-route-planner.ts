@@ -5,7 +5,10 @@ import type { PlannedRoute } from '../routing/create-route-runner.js';
 import type { TargetStatsReader } from '../routing/health/target-stats.js';
 import type { RouteResolver } from '../routing/resolve-route.js';
 import { RouteError } from '../routing/route-error.js';
-import { createSelectorRegistry } from '../routing/selectors/create-selector-registry.js';
+import {
+  createSelectorRegistry,
+  type SelectorFactory,
+} from '../routing/selectors/create-selector-registry.js';
 import { selectionRulesSchema } from '../routing/selectors/selection-rule-schema.js';
 import type { SelectionRequest, Selector } from '../routing/selectors/selector.js';
 import type { Target } from '../routing/target.js';
@@ -22,6 +25,12 @@ export interface RoutePlannerOptions {
     model: string,
   ) => { input: number; output: number; contextWindow?: number; isKnown: boolean };
   random?: () => number;
+  /** Selectors from outside routing (the learning layer's `learned`), by name. */
+  extraSelectors?: Readonly<Record<string, SelectorFactory>>;
+  /** The selector that orders `auto`'s targets, unless a config route named `auto` says otherwise. */
+  autoSelector?: string;
+  /** Weights of keys added at run time (the admin API's), by key id; configured keys' come from config. */
+  getKeyWeight?: (keyId: string) => number | undefined;
 }
 
 const unknownRequest: SelectionRequest = {
@@ -38,7 +47,7 @@ const unknownRequest: SelectionRequest = {
  */
 export function createRoutePlanner(options: RoutePlannerOptions) {
   const { config, resolver, stats, clock } = options;
-  const registry = createSelectorRegistry();
+  const registry = createSelectorRegistry({ extraSelectors: options.extraSelectors });
   const selectors = new Map<string, Selector>();
   const issues: ConfigIssue[] = [];
   for (const [name, route] of Object.entries(config.routes)) {
@@ -66,6 +75,8 @@ export function createRoutePlanner(options: RoutePlannerOptions) {
       });
     }
   }
+  if (options.autoSelector && !config.routes.auto)
+    selectors.set('auto', registry.createSelector(options.autoSelector));
   if (issues.length > 0) throw new ConfigError(config.configFile ?? 'the config file', issues);
 
   const keyWeights = new Map(
@@ -83,8 +94,9 @@ export function createRoutePlanner(options: RoutePlannerOptions) {
       model: string,
       fallbacks: readonly string[] | undefined,
       request: SelectionRequest | undefined,
+      contenders?: readonly string[],
     ): PlannedRoute {
-      const route = planRoute(resolver, model, fallbacks);
+      const route = planRoute(resolver, model, fallbacks, contenders);
       const selector = selectors.get(route.name);
       if (!selector || route.targets.length < 2) return route;
       const weights = routeWeights.get(route.name);
@@ -96,7 +108,7 @@ export function createRoutePlanner(options: RoutePlannerOptions) {
         now: clock.now(),
         getWeight: (target: Target) =>
           (weights?.get(`${target.provider}/${target.model}`) ?? 1) *
-          (keyWeights.get(target.credential.id) ?? 1),
+          (keyWeights.get(target.credential.id) ?? options.getKeyWeight?.(target.credential.id) ?? 1),
         getPrice: (target: Target) => {
           const info = options.getModelInfo(target.provider, target.model);
           return info.isKnown ? { inputPerMillion: info.input, outputPerMillion: info.output } : undefined;

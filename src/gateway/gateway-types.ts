@@ -1,6 +1,10 @@
 import type { ModelInfoLookup } from '../accounting/get-model-info.js';
 import type { UsageRecorder } from '../accounting/usage-recorder.js';
 import type { ArbiterConfig } from '../config/arbiter-config.js';
+import type { CompetitionResult } from '../competition/competition-result.js';
+import type { ContestOptions } from '../competition/contest-options.js';
+import type { Learning } from '../learning/create-learning.js';
+import type { ProviderKeyManager } from './create-provider-key-manager.js';
 import type { Clock } from '../lib/clock.js';
 import type { AttemptRecord } from '../routing/attempt-record.js';
 import type { CommittedStream } from '../routing/attempt-stream.js';
@@ -15,6 +19,8 @@ import type { ChatResponse } from '../spec/chat-response.js';
 import type { ChatStreamPart } from '../spec/chat-stream-part.js';
 import type { Usage } from '../spec/usage.js';
 import type { Stores } from '../store/stores.js';
+import type { LimitStore } from '../store/limit-store.js';
+import type { Tenancy } from '../security/create-tenancy.js';
 import type { HealthEvent, RoutingHealth } from './create-routing-health.js';
 
 /** Per-request facts the gateway needs from the ingress. */
@@ -28,10 +34,15 @@ export interface RequestContext {
   shouldContinueOnFailure?: boolean;
   /** What selectors and rate limits need to know of the request; chat requests describe themselves. */
   selection?: SelectionRequest;
+  /** `race` and `compete` routes: the caller's contenders, evaluator and deadline (body fields). */
+  contest?: ContestOptions;
 }
 
-/** What a route produced, which target produced it, and every attempt on the way. */
-export type RouteResult<T> = RouteSuccess<T> & { route: string };
+/**
+ * What a route produced, which target produced it, and every attempt on the way; for a `compete` route
+ * (whose answer is the winner's), the whole competition too.
+ */
+export type RouteResult<T> = RouteSuccess<T> & { route: string; competition?: CompetitionResult };
 
 /** One entry of `/v1/models`. */
 export interface GatewayModel {
@@ -55,6 +66,12 @@ export interface Gateway {
     request: ChatRequest,
     context: RequestContext,
   ): Promise<RouteResult<CommittedStream<ChatStreamPart>>>;
+  /**
+   * Runs a chat request on every contender at once (those of `context.contest`, else of the route
+   * `request.model` names, else the configured ones) and lets the evaluator pick the winner (`/compete`).
+   * `chat` and `chatStream` do this themselves for `compete` routes.
+   */
+  compete(request: ChatRequest, context: RequestContext): Promise<CompetitionResult>;
   /**
    * Any call through the route `model` names, for ingress formats with their own per-target logic
    * (Anthropic pass-through, embeddings): `call` runs once per attempted target.
@@ -85,8 +102,17 @@ export interface Gateway {
   suggestFixes(attempts: readonly AttemptRecord[]): string[];
   /** Subscribes to attempt outcomes; returns the unsubscribe function. */
   onOutcome(listener: OutcomeListener): () => void;
+  /**
+   * The learning layer: per-target statistics and scores (`GET /performance`), and the LearningSignals
+   * that `/feedback`, competition evaluators and the key tester feed. Saved on `close()`.
+   */
+  readonly learning: Learning;
+  /** Provider keys added through the admin API: stored encrypted, in their provider's pool at once. */
+  readonly providerKeys: ProviderKeyManager;
   /** Live routing health: target statistics, circuit breakers, key health. */
   readonly health: RoutingHealth;
+  /** Gateway keys, plans, per-key limits and the admission queue (`/admin/keys`, the auth hook). */
+  readonly tenancy: Tenancy;
   /** Subscribes to breaker changes and disabled keys; returns the unsubscribe function. */
   onHealthEvent(listener: (event: HealthEvent) => void): () => void;
   close(): Promise<void>;
@@ -95,8 +121,10 @@ export interface Gateway {
 export interface GatewayOptions {
   /** Stores to use instead of opening the configured backend; the caller closes them. */
   stores?: Stores;
-  /** Drives the usage recorder's flush timer (tests). */
+  /** Drives the usage recorder's flush timer, limit windows and queue timeouts (tests). */
   clock?: Clock;
+  /** Rate-limit and budget counters to share (Redis for many instances); default: in this process. */
+  limitStore?: LimitStore;
   /** Told about failures off the request path (a usage batch that could not be written). */
   reportError?: (error: unknown, message: string) => void;
 }

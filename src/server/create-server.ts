@@ -14,8 +14,11 @@ import { registerOpenAIEmbeddings } from './routes/openai-embeddings.js';
 import { registerOpenAIModels } from './routes/openai-models.js';
 import { registerOpenAIResponses } from './routes/openai-responses.js';
 import { registerChatService } from './chat-service/register-chat-service.js';
+import { registerCompete } from './routes/compete.js';
 import { createInFlightRequests, type InFlightRequests } from './in-flight-requests.js';
 import type { ServerContext } from './server-context.js';
+import { registerTenancy } from './auth/register-tenancy.js';
+import { registerAdminProviderKeys } from './routes/admin-provider-keys.js';
 
 export interface CreateServerOptions {
   gateway: Gateway;
@@ -82,6 +85,9 @@ export function createServer(options: CreateServerOptions): FastifyInstance {
     reply.code(404).type('application/json').send(renderOpenAIError(error));
   });
 
+  // First: its hooks cover every route registered after it, and it lists them for the auth test.
+  registerTenancy(app, context);
+  registerAdminProviderKeys(app, context);
   registerHealth(app, context);
   registerOpenAIChatCompletions(app, context);
   registerOpenAIModels(app, context);
@@ -89,5 +95,6 @@ export function createServer(options: CreateServerOptions): FastifyInstance {
   registerOpenAIResponses(app, context);
   registerAnthropicMessages(app, context);
   registerChatService(app, context);
+  registerCompete(app, context);
   return app;
 }

@@ -3,7 +3,13 @@ import { pino } from 'pino';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { createServer } from '../../src/server/create-server.js';
+import {
+  createRedactingLogStream,
+  type LogDestination,
+} from '../../src/security/create-redacting-log-stream.js';
+import { decryptSecretSync } from '../../src/security/vault/decrypt-secret.js';
 import type { Environment } from '../../src/config/read-environment.js';
+import type { Clock } from '../../src/lib/clock.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +27,7 @@ export interface RunningGateway {
  */
 export async function startGateway(
   env: Environment,
-  options: { configYaml?: string } = {},
+  options: { configYaml?: string; logDestination?: LogDestination; clock?: Clock } = {},
 ): Promise<RunningGateway> {
   const cwd = mkdtempSync(join(tmpdir(), 'arbiter-e2e-'));
   if (options.configYaml) writeFileSync(join(cwd, 'arbiter.yaml'), options.configYaml);
@@ -29,9 +35,12 @@ export async function startGateway(
   const config = loadConfig({
     cwd,
     env: { PORT: '0', LOG_LEVEL: 'silent', ARBITER_STORE: 'memory', ...env },
+    vault: { decrypt: decryptSecretSync },
   });
-  const gateway = await createGateway(config);
-  const app = createServer({ gateway, logger: pino({ level: config.server.logLevel }) });
+  const gateway = await createGateway(config, { clock: options.clock });
+  // Redacted like `arbiter serve`'s; a test may collect the lines (`logDestination`) to check them.
+  const destination = createRedactingLogStream(gateway.redact, options.logDestination ?? pino.destination(1));
+  const app = createServer({ gateway, logger: pino({ level: config.server.logLevel }, destination) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { applyGuardrails } from '../apply-guardrails.js';
 import { ApiError } from '../api-error.js';
 import { recordRequest, type RequestRecord } from '../record-request.js';
 import type { ChatServiceResponse } from './build-chat-service-response.js';
@@ -40,6 +41,7 @@ export async function runChatBatchItem(
   };
   try {
     const body = parseChatServiceRequest(item);
+    applyGuardrails(context, batch.request, undefined, entry, { format: 'chat-service', body });
     if (body.stream === true) {
       throw new ApiError(
         400,

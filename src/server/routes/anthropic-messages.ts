@@ -6,6 +6,10 @@ import type { ChatRequest } from '../../spec/chat-request.js';
 import { ApiError } from '../api-error.js';
 import { ProviderError } from '../../spec/provider-error.js';
 import { getArbiterHeaders } from '../arbiter-headers.js';
+import { applyGuardrails } from '../apply-guardrails.js';
+import { getContestKind } from '../competition/get-contest-kind.js';
+import { readContestOptions } from '../competition/read-contest-options.js';
+import { runAnthropicCompetition } from '../competition/run-anthropic-competition.js';
 import { writeSSEEvents } from '../write-sse-events.js';
 import {
   annotateAnthropicEvents,
@@ -44,14 +48,18 @@ export function registerAnthropicMessages(app: FastifyInstance, context: ServerC
     };
     try {
       const fallbacks = readRequestFallbacks(request.body, request.headers);
+      const contest = readContestOptions(request.body, gateway.config.routes);
       const body = parseAnthropicMessagesRequest(request.body);
+      applyGuardrails(context, request, reply, entry, { format: 'anthropic-messages', body });
       const rawBody = request.body as Record<string, unknown>;
       entry.isStream = body.stream === true;
       const controller = context.inFlight.track(reply);
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) controller.abort(new CallerCancelledError());
       });
-      const callContext = { requestId, signal: controller.signal, fallbacks };
+      const callContext = { requestId, signal: controller.signal, fallbacks, contest };
+      if (getContestKind(gateway.config.routes, body.model) === 'compete')
+        return await runAnthropicCompetition(context, request, reply, body, callContext, entry);
       const calls = createTargetCalls(body, rawBody, getBetaHeader(request));
 
       if (body.stream === true) {

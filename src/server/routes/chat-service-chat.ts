@@ -5,6 +5,7 @@ import { parseChatServiceRequest } from '../chat-service/parse-chat-service-requ
 import { runChatServiceChat } from '../chat-service/run-chat-service-chat.js';
 import { streamChatService } from '../chat-service/stream-chat-service.js';
 import { recordRequest, type RequestRecord } from '../record-request.js';
+import { applyGuardrails } from '../apply-guardrails.js';
 import { sendOpenAIError } from './openai-chat-completions.js';
 
 /**
@@ -25,6 +26,7 @@ export function registerChatServiceChat(app: FastifyInstance, context: ChatServi
     };
     try {
       const body = parseChatServiceRequest(request.body);
+      applyGuardrails(context, request, reply, entry, { format: 'chat-service', body });
       entry.isStream = isStreamPath || body.stream === true;
       const controller = context.inFlight.track(reply);
       reply.raw.once('close', () => {

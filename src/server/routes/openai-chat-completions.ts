@@ -3,6 +3,10 @@ import { AllAttemptsFailedError } from '../../routing/all-attempts-failed-error.
 import { CallerCancelledError } from '../../routing/attempt-context.js';
 import type { ApiError } from '../api-error.js';
 import { getArbiterHeaders } from '../arbiter-headers.js';
+import { applyGuardrails } from '../apply-guardrails.js';
+import { convertCompetitionToJSON } from '../competition/convert-competition-to-json.js';
+import { readContestOptions } from '../competition/read-contest-options.js';
+import { settleCompetition } from '../competition/settle-competition.js';
 import { createSSEWriter } from '../create-sse-writer.js';
 import { parseOpenAIChatRequest } from '../openai-wire/parse-openai-chat-request.js';
 import { renderOpenAIError } from '../openai-wire/render-openai-error.js';
@@ -32,7 +36,9 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
     try {
       const fallbacks = readRequestFallbacks(request.body, request.headers);
       const shouldContinueOnFailure = readContinueOnFailure(request.body);
+      const contest = readContestOptions(request.body, gateway.config.routes);
       const chatRequest = parseOpenAIChatRequest(request.body);
+      applyGuardrails(context, request, reply, entry, { format: 'openai-chat', body: chatRequest });
       Object.assign(entry, { isStream: chatRequest.stream === true, chatRequest });
       const controller = context.inFlight.track(reply);
       reply.raw.once('close', () => {
@@ -43,6 +49,7 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
         signal: controller.signal,
         fallbacks,
         shouldContinueOnFailure,
+        contest,
       };
 
       if (chatRequest.stream === true) {
@@ -59,6 +66,7 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
           connection: 'keep-alive',
           'x-accel-buffering': 'no',
           ...getArbiterHeaders(requestId, result.target, result.attempts),
+          ...settleCompetition(context, request, result, chatRequest),
         });
         const summary = await writeOpenAIStream(createSSEWriter(reply.raw), result.value.parts, {
           includeUsage: chatRequest.stream_options?.include_usage === true,
@@ -75,12 +83,22 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
 
       const result = await gateway.chat(chatRequest, callContext);
       const { route, attempts } = result;
-      Object.assign(entry, { route, attempts, usage: result.value.usage, responseBody: result.value });
+      // A competition's answer is the winner's, with the whole competition beside it.
+      const body = result.competition
+        ? {
+            ...result.value,
+            arbiter_competition: convertCompetitionToJSON(result.competition, gateway.redact),
+          }
+        : result.value;
+      Object.assign(entry, { route, attempts, usage: result.value.usage, responseBody: body });
       reply
         .code(200)
-        .headers(getArbiterHeaders(requestId, result.target, result.attempts))
+        .headers({
+          ...getArbiterHeaders(requestId, result.target, result.attempts),
+          ...settleCompetition(context, request, result, chatRequest),
+        })
         .type('application/json')
-        .send(JSON.stringify(result.value));
+        .send(JSON.stringify(body));
     } catch (error) {
       const apiError = toApiError(error);
       if (error instanceof AllAttemptsFailedError) entry.attempts = error.attempts;

@@ -4,6 +4,7 @@ import { AllAttemptsFailedError } from '../../routing/all-attempts-failed-error.
 import { CallerCancelledError } from '../../routing/attempt-context.js';
 import { ApiError } from '../api-error.js';
 import { getArbiterHeaders } from '../arbiter-headers.js';
+import { applyGuardrails } from '../apply-guardrails.js';
 import { recordRequest, type RequestRecord } from '../record-request.js';
 import { responsesEventCodec } from '../responses-wire/annotate-responses-events.js';
 import { convertOutputToConversation } from '../responses-wire/convert-output-to-conversation.js';
@@ -38,6 +39,7 @@ export function registerOpenAIResponses(app: FastifyInstance, context: ServerCon
     try {
       const fallbacks = readRequestFallbacks(request.body, request.headers);
       const body = parseResponsesRequest(request.body);
+      applyGuardrails(context, request, reply, entry, { format: 'openai-responses', body });
       const previous = body.previous_response_id ? await store.get(body.previous_response_id) : undefined;
       if (body.previous_response_id && !previous) {
         throw new ApiError(
