@@ -8,6 +8,8 @@ import type { Usage } from '../spec/usage.js';
  */
 export interface Outcome {
   requestId: string;
+  /** The route the caller named, for per-route learning; absent when an attempt ran outside a route. */
+  route?: string;
   targetId: string;
   provider: ProviderId;
   model: string;
@@ -26,6 +28,8 @@ export interface Outcome {
   /** From start to the first content part; streams only. */
   ttftInMs?: number;
   usage?: Usage;
+  /** Set on outcomes another instance observed (shared through Redis), so they are not shared again. */
+  isRemote?: boolean;
 }
 
 /** Receives outcomes. Must return at once: implementations queue, never do I/O inline. */

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createChatStreamAccumulator } from '../lib/create-chat-stream-accumulator.js';
+import type { ChatResponse } from '../spec/chat-response.js';
+import { replayAsStream } from './replay-as-stream.js';
+
+const response: ChatResponse = {
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  created: 1_700_000_000,
+  model: 'gpt-4o-mini',
+  choices: [
+    {
+      index: 0,
+      message: {
+        role: 'assistant',
+        content: 'The quick brown fox jumps over the lazy dog, and then it runs far away into the woods.',
+        reasoning_content: 'Think first.',
+      },
+      finish_reason: 'stop',
+    },
+    {
+      index: 1,
+      message: {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          { id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } },
+        ],
+      },
+      finish_reason: 'tool_calls',
+    },
+  ],
+  usage: { prompt_tokens: 5, completion_tokens: 20, total_tokens: 25 },
+};
+
+describe('replayAsStream', () => {
+  it('replays an answer as parts that accumulate back to the same answer', () => {
+    const accumulator = createChatStreamAccumulator('unused');
+    const parts = [...replayAsStream(response)];
+    for (const part of parts) accumulator.add(part);
+    expect(accumulator.isFinished).toBe(true);
+    expect(accumulator.result()).toEqual(response);
+  });
+
+  it('splits long text into several deltas at spaces', () => {
+    const deltas = [...replayAsStream(response)].filter((part) => part.type === 'text-delta');
+    expect(deltas.length).toBeGreaterThan(1);
+    for (const delta of deltas.slice(0, -1)) expect(delta.text.endsWith(' ')).toBe(true);
+  });
+});
