@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import { defaultGatewayUrl } from './gateway-client.js';
+
+/**
+ * Where client commands find a gateway when neither `--url` nor `ARBITER_URL` says. Here rather than in
+ * gateway-client.ts so that defining the commands does not load the HTTP client.
+ */
+export const defaultGatewayUrl = 'http://127.0.0.1:8000';
 
 /** The options every command that talks to a running gateway takes. */
 export interface GatewayOptions {

@@ -14,5 +14,5 @@ export const exitCodesHelp = `
 Exit codes:
   0  ok
   1  failed: a run-time error (a port in use), a request the gateway refused, or a doctor check
-  2  invalid configuration (every problem is printed with its place)
-  3  no gateway reachable at --url / ARBITER_URL (client commands: chat, providers, stats)`;
+  2  invalid configuration (every problem is printed with its place), or a usage error of compete
+  3  no gateway reachable at --url / ARBITER_URL (client commands: chat, compete, providers, stats)`;

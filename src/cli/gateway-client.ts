@@ -1,9 +1,7 @@
 import { Agent, request } from 'undici';
 import { readEnvironment } from '../config/read-environment.js';
 import { readBodyText, parseJSONOrUndefined, type HttpResponse } from '../lib/http-request.js';
-
-/** Where client commands find a gateway when neither `--url` nor `ARBITER_URL` says. */
-export const defaultGatewayUrl = 'http://127.0.0.1:8000';
+import { defaultGatewayUrl } from './add-gateway-options.js';
 
 export interface GatewayClientOptions {
   /** `--url`; else `ARBITER_URL`; else http://127.0.0.1:8000. A trailing `/v1` is dropped. */

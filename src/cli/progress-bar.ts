@@ -47,11 +47,8 @@ export function createProgressBar(options: ProgressBarOptions): ProgressBar {
     if (isTerminal) {
       const filled = Math.round((percent / 100) * barWidth);
       const bar = `${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}`;
-      let line = `${options.label} ${bar} ${completed}/${total} ${percent}%${detail ? `  ${detail}` : ''}`;
-      const columns = stream.columns ?? 80;
-      // A line longer than the terminal wraps, and `\r` would then redraw only its last row.
-      while (getDisplayWidth(line) > columns - 1 && line.length > 0) line = [...line].slice(0, -1).join('');
-      stream.write(`\r${line}\u001B[K`);
+      const line = `${options.label} ${bar} ${completed}/${total} ${percent}%${detail ? `  ${detail}` : ''}`;
+      stream.write(`\r${fitToColumns(line, stream.columns ?? 80)}\u001B[K`);
       return;
     }
     if (nextMilestone >= milestones.length || percent < milestones[nextMilestone]!) return;
@@ -77,4 +74,15 @@ export function createProgressBar(options: ProgressBarOptions): ProgressBar {
       }
     },
   };
+}
+
+/**
+ * `line` cut to fit one row of a terminal `columns` wide (one column spare for the cursor): a line
+ * longer than the terminal wraps, and a `\r` redraw would then rewrite only its last row.
+ */
+export function fitToColumns(line: string, columns: number): string {
+  let fitted = line;
+  while (getDisplayWidth(fitted) > columns - 1 && fitted.length > 0)
+    fitted = [...fitted].slice(0, -1).join('');
+  return fitted;
 }

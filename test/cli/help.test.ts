@@ -24,7 +24,7 @@ describe('arbiter --help', () => {
     );
     const commands = listCommands(root.stdout);
     expect(commands).toEqual(
-      expect.arrayContaining(['serve', 'demo', 'chat', 'providers', 'stats', 'doctor']),
+      expect.arrayContaining(['serve', 'demo', 'chat', 'compete', 'providers', 'stats', 'doctor']),
     );
 
     // Each page is a process of its own; a few at a time keep a busy 2-core machine responsive.
@@ -44,10 +44,23 @@ describe('arbiter --help', () => {
       expect(page.code, `${page.command}:\n${page.output}`).toBe(0);
       expect(page.stdout, page.command).toMatch(new RegExp(`^Usage: arbiter ${page.command}\\b`));
     }
-    for (const command of ['serve', 'simulate', 'demo', 'chat', 'providers', 'stats', 'doctor']) {
+    for (const command of ['serve', 'simulate', 'demo', 'chat', 'compete', 'providers', 'stats', 'doctor']) {
       const page = pages.find((candidate) => candidate.command === command)!;
       expect(page.stdout, command).toMatch(/\nExamples:\n {2}\$ arbiter /);
     }
     expect(pages.find((page) => page.command === 'chat')!.stdout).toContain('/llm switch <provider>');
+    const compete = pages.find((page) => page.command === 'compete')!.stdout;
+    expect(compete).toMatch(/^Usage: arbiter compete \[options\] <prompt>/);
+    expect(compete).toMatch(/--evaluator <name> [^]*\(choices:\s+"fastest", "judge", "consensus"\)/);
+
+    // `serve` is loaded only when it runs (it imports the whole gateway); its help is still its own.
+    const serve = pages.find((page) => page.command === 'serve')!.stdout;
+    expect(serve).toContain('-p, --port <port>');
+    // main.ts repeats serve's description for the list; the two must not drift apart.
+    const listed = /\n {2}serve \[options\]\s+([^]*?)\n {2}\S/.exec(root.stdout)?.[1] ?? '';
+    expect(listed.replace(/\s+/g, ' ')).toBe(serve.split('\n\n')[1]!.replace(/\s+/g, ' '));
+    const viaHelp = await runCliWithInput(['help', 'serve'], { cwd });
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toBe(serve);
   }, 40_000);
 });

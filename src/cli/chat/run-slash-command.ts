@@ -6,6 +6,7 @@ import { renderProviderStats } from '../render-provider-stats.js';
 import { renderProviderStatuses } from '../render-provider-statuses.js';
 import { testProvider } from '../test-provider.js';
 import type { ChatSession } from './create-chat-session.js';
+import { slashCommandHelp } from './slash-command-help.js';
 
 export interface SlashCommandContext {
   client: GatewayClient;
@@ -14,17 +15,6 @@ export interface SlashCommandContext {
   /** Writes whole lines of output. */
   print(text: string): void;
 }
-
-/** The REPL's commands, for `/help` and the chat command's `--help`. */
-export const slashCommandHelp = [
-  ['/llm providers', 'every provider with ✅ online, ⚠️ degraded or ❌ offline / not configured'],
-  ['/llm switch <provider>', 'send the next messages to <provider> (`auto` goes back)'],
-  ['/llm stats', 'requests, successes, failures, success rate and average time per provider'],
-  ['/llm test [provider]', 'one tiny request to <provider> (default: the current one), timed'],
-  ['/clear', 'forget the conversation so far'],
-  ['/help', 'this list'],
-  ['/exit', 'leave (also Ctrl-D); Ctrl-C cancels an answer that is streaming'],
-] as const;
 
 /**
  * Runs one `/…` line of the chat REPL. Returns `exit` for `/exit` and `/quit`. Gateway errors are the

@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
 import { addExamples } from '../add-examples.js';
 import { addGatewayOptions, type GatewayOptions } from '../add-gateway-options.js';
-import { createChatSession } from '../chat/create-chat-session.js';
-import { slashCommandHelp } from '../chat/run-slash-command.js';
-import { startChatRepl } from '../chat/start-chat-repl.js';
 import { createStyle } from '../create-style.js';
-import { runClientCommand } from '../run-client-command.js';
+import { slashCommandHelp } from '../chat/slash-command-help.js';
 
 interface ChatOptions extends GatewayOptions {
   model: string;
@@ -29,8 +26,14 @@ export function registerChatCommand(program: Command): void {
     'arbiter chat --model groq --system "Answer in one sentence."',
     'ARBITER_URL=http://gateway:8000 ARBITER_API_KEY=ak_... arbiter chat',
   ]);
-  command.action((options: ChatOptions) =>
-    runClientCommand(options, (client) =>
+  command.action(async (options: ChatOptions) => {
+    // Loaded when the command runs, so `arbiter --help` does not pay for the REPL and its HTTP client.
+    const [{ createChatSession }, { startChatRepl }, { runClientCommand }] = await Promise.all([
+      import('../chat/create-chat-session.js'),
+      import('../chat/start-chat-repl.js'),
+      import('../run-client-command.js'),
+    ]);
+    await runClientCommand(options, (client) =>
       startChatRepl({
         client,
         session: createChatSession({ model: options.model, system: options.system }),
@@ -38,6 +41,6 @@ export function registerChatCommand(program: Command): void {
         input: process.stdin,
         output: process.stdout,
       }),
-    ),
-  );
+    );
+  });
 }

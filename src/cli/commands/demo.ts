@@ -1,15 +1,9 @@
 import type { Command } from 'commander';
 import type { ArbiterConfig } from '../../config/arbiter-config.js';
-import { ConfigError } from '../../config/config-error.js';
 import { addExamples } from '../add-examples.js';
 import { createStyle } from '../create-style.js';
 import { exitCodes } from '../exit-codes.js';
-import { loadCliConfig } from '../load-cli-config.js';
-import {
-  PublicBindingRefusedError,
-  startGatewayServer,
-  type GatewayServer,
-} from '../start-gateway-server.js';
+import type { GatewayServer } from '../start-gateway-server.js';
 
 interface DemoOptions {
   port?: string;
@@ -30,6 +24,13 @@ export function registerDemoCommand(program: Command): void {
     .option('-c, --config <file>', 'YAML config file for server settings (env ARBITER_CONFIG)');
   addExamples(command, ['arbiter demo', 'arbiter demo --port 9000']);
   command.action(async (options: DemoOptions) => {
+    // Loaded when the command runs: the whole gateway, which `arbiter --help` must not load.
+    const [{ ConfigError }, { loadCliConfig }, { PublicBindingRefusedError, startGatewayServer }] =
+      await Promise.all([
+        import('../../config/config-error.js'),
+        import('../load-cli-config.js'),
+        import('../start-gateway-server.js'),
+      ]);
     let config: ArbiterConfig;
     try {
       const loaded = await loadCliConfig({

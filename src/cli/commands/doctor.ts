@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { addExamples } from '../add-examples.js';
 import { createStyle } from '../create-style.js';
-import { runDoctor } from '../doctor/run-doctor.js';
 import { exitCodes } from '../exit-codes.js';
 
 /** `arbiter doctor`: checks the configuration, the store and every provider key, and prints fixes. */
@@ -30,6 +29,8 @@ export function registerDoctorCommand(program: Command): void {
       );
       process.exit(exitCodes.invalidConfig);
     }
+    // Loaded when the command runs: the checks load the whole gateway, which `arbiter --help` must not.
+    const { runDoctor } = await import('../doctor/run-doctor.js');
     const code = await runDoctor({
       configPath: options.config,
       timeoutInMs: seconds * 1000,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createSimulator, parseSimulatorProfiles, type BehaviourProfile } from '../../simulator/index.js';
+import type { BehaviourProfile } from '../../simulator/index.js';
 import { exitCodes } from '../exit-codes.js';
 
 interface SimulateOptions {
@@ -41,6 +41,8 @@ export function registerSimulateCommand(program: Command): void {
       '\nModels: sim-fast, sim-instant, sim-slow, sim-flaky, sim-down, sim-429, sim-cut, sim-hang, sim-tools;\nany other model id behaves like sim-fast.\n\nExamples:\n  $ arbiter simulate --port 4000\n  $ arbiter simulate --time-scale 0.1 --seed 7\n  $ OPENAI_BASE_URL=http://127.0.0.1:4000/v1 OPENAI_API_KEY=x arbiter serve',
     )
     .action(async (options: SimulateOptions) => {
+      // Loaded when the command runs, so `arbiter --help` does not pay for the simulator's server.
+      const { createSimulator, parseSimulatorProfiles } = await import('../../simulator/index.js');
       let profiles: Record<string, Partial<BehaviourProfile>>;
       try {
         profiles = options.profile ? parseSimulatorProfiles(readFileSync(options.profile, 'utf8')) : {};

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { request } from 'undici';
-import { parseJSONOrUndefined, readBodyText } from '../../../lib/http-request.js';
 import { exitCodes } from '../../exit-codes.js';
 
 /** `--url` and `--admin-key`, which every gateway-key command takes, plus `--json`. */
@@ -67,6 +65,11 @@ export function createAdminApi(options: AdminApiOptions, env = process.env): Adm
   const base = readBaseUrl(options.url ?? env.ARBITER_URL ?? `http://127.0.0.1:${env.PORT || '8000'}`);
   return {
     async send<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+      // The HTTP client is loaded on the first request, so the `keys` definitions stay cheap to load.
+      const [{ request }, { parseJSONOrUndefined, readBodyText }] = await Promise.all([
+        import('undici'),
+        import('../../../lib/http-request.js'),
+      ]);
       let response;
       try {
         response = await request(base + path, {

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { addExamples } from '../../add-examples.js';
 import { createStyle } from '../../create-style.js';
 import { exitCodes } from '../../exit-codes.js';
-import { runKeyTester } from '../../key-test/run-key-tester.js';
 
 interface KeysTestOptions {
   config?: string;
@@ -42,6 +41,8 @@ export function registerKeysTestCommand(keys: Command): void {
     '\nExit codes: 0 every key works, 1 some key × model failed, 2 invalid configuration.',
   );
   command.action(async (options: KeysTestOptions) => {
+    // Loaded when the command runs: the tester loads the providers and the store, which `--help` must not.
+    const { runKeyTester } = await import('../../key-test/run-key-tester.js');
     const code = await runKeyTester({
       configPath: options.config,
       models: options.models
