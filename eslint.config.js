@@ -19,4 +19,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The web dashboard runs in the browser, not in Node.
+  { files: ['dashboard/**'], languageOptions: { globals: globals.browser } },
 );

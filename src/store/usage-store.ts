@@ -80,6 +80,46 @@ export interface UsagePage {
   nextCursor?: string;
 }
 
+/**
+ * Upper bounds (ms, inclusive) of the latency histogram `timeseries` returns, fixed so every backend
+ * counts the same buckets and the dashboard can estimate percentiles from them. Dense below a second,
+ * where answers mostly are, and wide enough above for slow streams; one more count holds everything over
+ * the last bound.
+ */
+export const usageLatencyBoundsInMs: readonly number[] = [
+  25, 50, 100, 250, 500, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000, 60_000, 120_000,
+];
+
+/** The time range of a `timeseries` query and the width of its buckets. */
+export interface UsageTimeseriesQuery {
+  /** Unix milliseconds, inclusive. */
+  from: number;
+  /** Unix milliseconds, exclusive. */
+  to: number;
+  /** A positive whole number of ms; buckets start at multiples of it (since the Unix epoch, UTC). */
+  bucketInMs: number;
+}
+
+/** One provider's requests in one time bucket. */
+export interface UsageTimeseriesRow {
+  /** Unix milliseconds: a multiple of the query's `bucketInMs`. */
+  bucketStart: number;
+  /** The provider that answered (or was tried last); `''` for requests that reached none. */
+  provider: string;
+  requests: number;
+  /** Requests answered with a status of 400 or more, as in `aggregate`. */
+  errors: number;
+  promptTokens: number;
+  completionTokens: number;
+  costInUsd: number;
+  /**
+   * Requests per latency bucket: `latencyCounts[i]` have a latency above `usageLatencyBoundsInMs[i - 1]`
+   * (0 for the first) and at most `usageLatencyBoundsInMs[i]`; the last entry counts those above the last
+   * bound. One entry more than there are bounds.
+   */
+  latencyCounts: number[];
+}
+
 /** The usage log's store port. Appends come in batches from the off-path writer, never per request. */
 export interface UsageStore {
   /**
@@ -96,4 +136,11 @@ export interface UsageStore {
    */
   list(filter: UsageFilter & { cursor?: string; limit: number }): Promise<UsagePage>;
   get(requestId: string): Promise<UsageRecord | undefined>;
+  /**
+   * Per (time bucket, provider) in `[from, to)`: requests, errors, tokens, cost and a latency histogram
+   * (`usageLatencyBoundsInMs`), ordered by bucket, then provider. Only buckets and providers with requests
+   * have a row. Reads the range by the `created_at` index, never beyond it. Rejects with a RangeError
+   * when `bucketInMs` is not a positive whole number or `to` is not after `from`.
+   */
+  timeseries(query: UsageTimeseriesQuery): Promise<UsageTimeseriesRow[]>;
 }

@@ -72,6 +72,10 @@ describe('authentication on every registered route', () => {
         'POST /chat/batch',
         'GET /usage',
         'POST /admin/keys',
+        'GET /admin/overview',
+        'GET /admin/providers',
+        'GET /admin/usage/keys',
+        'POST /admin/arena',
         'GET /health',
         'POST /v1/some-future-endpoint',
       ]),
@@ -106,7 +110,7 @@ describe('authentication on every registered route', () => {
     }
   });
 
-  it('lets a valid key through as Bearer or X-API-Key, and the admin key through /admin only', async () => {
+  it('lets a valid key through as Bearer or X-API-Key, and the admin key through /admin and the dashboard reads only', async () => {
     const bearer = await app.inject({ url: '/v1/models', headers: { authorization: `Bearer ${apiKey}` } });
     expect(bearer.statusCode).toBe(200);
     const header = await app.inject({ url: '/v1/models', headers: { 'x-api-key': apiKey } });
@@ -121,6 +125,29 @@ describe('authentication on every registered route', () => {
     expect(admin.statusCode).toBe(200);
     const adminAsKey = await app.inject({ url: '/v1/models', headers: { 'x-api-key': adminKey } });
     expect(adminAsKey.statusCode).toBe(401);
+    // The dashboard's reads of key routes: the admin key sees the whole log and the learned statistics.
+    for (const url of ['/usage/requests', '/performance', '/models']) {
+      const dashboardRead = await app.inject({ url, headers: { authorization: `Bearer ${adminKey}` } });
+      expect(dashboardRead.statusCode, url).toBe(200);
+    }
+    const adminOnUsage = await app.inject({
+      url: '/usage',
+      headers: { authorization: `Bearer ${adminKey}` },
+    });
+    expect(adminOnUsage.statusCode).toBe(401);
+  });
+
+  it("reads the dashboard's API with the admin key, while the mutating admin routes stay admin-only", async () => {
+    for (const url of ['/admin/overview', '/admin/providers', '/admin/usage/keys', '/admin/arena']) {
+      expect(getRouteAccess(url), url).toBe('operations');
+    }
+    for (const url of ['/admin/keys', '/admin/keys/:id', '/admin/plans/:name', '/admin/provider-keys']) {
+      expect(getRouteAccess(url), url).toBe('admin');
+    }
+    for (const url of ['/admin/overview', '/admin/providers', '/admin/usage/keys']) {
+      const response = await app.inject({ url, headers: { authorization: `Bearer ${adminKey}` } });
+      expect(response.statusCode, url).toBe(200);
+    }
   });
 
   it('answers Anthropic SDK callers with Anthropic errors on /v1/messages and count_tokens', async () => {

@@ -51,6 +51,7 @@ const validBodies: Record<string, Record<string, unknown>> = {
   '/chat/batch': { requests: [{ prompt: 'hi' }] },
   '/compete': { prompt: 'hi', contenders: ['openai/sim-instant'] },
   '/feedback': { request_id: 'req_unknown', score: 1 },
+  '/admin/arena': { prompt: 'hi', contenders: ['openai/sim-instant'] },
   '/admin/keys': { plan: 'free', name: 'fuzz' },
   '/admin/keys/:id': { name: 'renamed' },
   '/admin/keys/:id/rotate': {},

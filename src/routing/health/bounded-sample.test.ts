@@ -20,6 +20,7 @@ describe('createBoundedSample', () => {
     expect(sample.quantile(1)).toBe(3000);
     sample.add(30);
     expect(sample.quantile(1)).toBe(30);
+    expect(sample.values().sort((a, b) => a - b)).toEqual([10, 20, 30]);
   });
 
   it('re-sorts after an add and clamps q to 0..1', () => {

@@ -7,6 +7,8 @@ export interface BoundedSample {
    * that was actually measured, which is what a hedging delay should be. Undefined when empty.
    */
   quantile(q: number): number | undefined;
+  /** A copy of the values held, in no particular order (histograms). */
+  values(): number[];
   readonly size: number;
 }
 
@@ -42,6 +44,7 @@ export function createBoundedSample(capacity: number): BoundedSample {
       const rank = Math.max(1, Math.ceil(clamped * sorted.length));
       return sorted[rank - 1];
     },
+    values: () => [...values],
     get size() {
       return values.length;
     },

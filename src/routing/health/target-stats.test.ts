@@ -67,6 +67,19 @@ describe('target stats: quantiles', () => {
     expect(stats.quantile('unknown', 0.9, 'ttft')).toBeUndefined();
   });
 
+  it('gives the recent sample of each timing, stream durations included, for histograms', () => {
+    const stats = createTargetStats({ sampleSize: 2 });
+    const id = 'groq/llama@groq#1';
+    expect(stats.samples(id, 'latency')).toEqual([]);
+    for (const latencyInMs of [100, 200, 300]) stats.record(outcome({ latencyInMs }));
+    stats.record(outcome({ isStream: true, latencyInMs: 4_000, ttftInMs: 250 }));
+    expect(stats.samples(id, 'latency').sort((a, b) => a - b)).toEqual([200, 300]);
+    expect(stats.samples(id, 'stream-duration')).toEqual([4_000]);
+    expect(stats.samples(id, 'ttft')).toEqual([250]);
+    stats.samples(id, 'ttft').push(1);
+    expect(stats.samples(id, 'ttft')).toEqual([250]);
+  });
+
   it('caps the sample, so old measurements leave', () => {
     const stats = createTargetStats({ sampleSize: 2 });
     for (const latencyInMs of [5_000, 100, 200]) stats.record(outcome({ latencyInMs }));

@@ -51,6 +51,8 @@ export interface TargetStats extends TargetStatsReader {
   end(targetId: string): void;
   record(outcome: Outcome): void;
   snapshot(now: number): TargetStatsSnapshot[];
+  /** The recent sample of a timing (up to `sampleSize` values, in no order), for histograms; empty until measured. */
+  samples(targetId: string, metric: LatencyMetric): number[];
 }
 
 /** Smoothing, sample sizes and memory bounds of the statistics. */
@@ -62,7 +64,7 @@ export interface TargetStatsOptions {
    * Per sample, not per unit of time, so an idle target keeps its last estimate instead of fading away.
    */
   smoothing?: number;
-  /** Values kept per sampled metric for quantiles. Default 64. */
+  /** Values kept per timing for quantiles and histograms. Default 64. */
   sampleSize?: number;
   /** Span of the success/failure counts. Default 5 minutes, in 10 buckets. */
   windowInMs?: number;
@@ -78,7 +80,8 @@ export interface TargetStatsOptions {
 interface Entry {
   inFlight: number;
   average: Partial<Record<LatencyMetric, number>>;
-  samples: Record<SampledMetric, BoundedSample>;
+  /** Stream durations are sampled too, for histograms only: no quantile of them drives routing. */
+  samples: Record<LatencyMetric, BoundedSample>;
   window: SlidingWindowCounts;
   lastSuccessAt?: number;
 }
@@ -115,6 +118,7 @@ export function createTargetStats(options: TargetStatsOptions = {}): TargetStats
         samples: {
           latency: createBoundedSample(options.sampleSize ?? 64),
           ttft: createBoundedSample(options.sampleSize ?? 64),
+          'stream-duration': createBoundedSample(options.sampleSize ?? 64),
         },
         window: createSlidingWindowCounts({
           windowInMs: options.windowInMs,
@@ -140,7 +144,7 @@ export function createTargetStats(options: TargetStatsOptions = {}): TargetStats
   function measure(entry: Entry, metric: LatencyMetric, value: number): void {
     const previous = entry.average[metric];
     entry.average[metric] = previous === undefined ? value : smoothing * value + (1 - smoothing) * previous;
-    if (metric !== 'stream-duration') entry.samples[metric].add(value);
+    entry.samples[metric].add(value);
   }
 
   return {
@@ -172,6 +176,7 @@ export function createTargetStats(options: TargetStatsOptions = {}): TargetStats
     quantile: (targetId, q, metric) => entries.get(targetId)?.samples[metric].quantile(q),
     counts: (targetId, now) => entries.get(targetId)?.window.counts(now) ?? { successes: 0, failures: 0 },
     lastSuccessAt: (targetId) => entries.get(targetId)?.lastSuccessAt,
+    samples: (targetId, metric) => entries.get(targetId)?.samples[metric].values() ?? [],
     snapshot(now) {
       return [...entries].map(([targetId, entry]) => ({
         targetId,

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Tenancy } from '../../security/create-tenancy.js';
 import { TenancyError } from '../../security/tenancy-error.js';
 import { logRequest } from '../request-log.js';
 import { recordRequest } from '../record-request.js';
@@ -6,7 +7,7 @@ import { registerAdminKeys } from '../routes/admin-keys.js';
 import type { ServerContext } from '../server-context.js';
 import { admitRequest } from './admit-request.js';
 import { readPresentedKey } from './read-presented-key.js';
-import { getRouteAccess } from './route-access.js';
+import { adminReadableRoutes, getRouteAccess } from './route-access.js';
 import { scopeUsageToKey } from './scope-usage-to-key.js';
 import './request-tenancy.js';
 
@@ -47,7 +48,8 @@ export function registerTenancy(app: FastifyInstance, context: ServerContext): v
       const presented = readPresentedKey(request.headers);
       if (access === 'admin' || (access === 'operations' && tenancy.hasKeys))
         tenancy.authenticateAdmin(presented);
-      else if (access === 'key') request.principal = await tenancy.authenticate(presented);
+      else if (access === 'key' && !isAdminCall(tenancy, request, presented))
+        request.principal = await tenancy.authenticate(presented);
     } catch (error) {
       if (error instanceof TenancyError) logRefusal(context, request, error);
       throw error;
@@ -77,6 +79,17 @@ export function registerTenancy(app: FastifyInstance, context: ServerContext): v
   });
 
   registerAdminKeys(app, context);
+}
+
+/** The admin key on a route it may call as well as gateway keys (`adminReadableRoutes`): no principal. */
+function isAdminCall(tenancy: Tenancy, request: FastifyRequest, presented: string | undefined): boolean {
+  if (presented === undefined || !adminReadableRoutes.has(request.routeOptions.url ?? '')) return false;
+  try {
+    tenancy.authenticateAdmin(presented);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A request refused before it had a key: its one log line, but no usage record (it belongs to nobody). */

@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AllAttemptsFailedError } from '../../routing/all-attempts-failed-error.js';
-import { CallerCancelledError } from '../../routing/attempt-context.js';
-import type { ChatRequest } from '../../spec/chat-request.js';
-import { applyGuardrails } from '../apply-guardrails.js';
 import { getArbiterHeaders } from '../arbiter-headers.js';
 import { buildCompeteResponse } from '../competition/build-compete-response.js';
 import { getCompetitionHeaders } from '../competition/convert-competition-to-json.js';
 import { parseCompeteRequest } from '../competition/parse-compete-request.js';
+import { prepareCompetitionCall } from '../competition/prepare-competition-call.js';
 import { recordCompetitionExtras } from '../competition/record-competition-extras.js';
 import { recordRequest, type RequestRecord } from '../record-request.js';
 import type { ServerContext } from '../server-context.js';
@@ -36,19 +34,11 @@ export function registerCompete(app: FastifyInstance, context: ServerContext): v
     };
     try {
       const body = parseCompeteRequest(request.body);
-      const chatRequest: ChatRequest = { model: 'compete', messages: body.messages };
-      applyGuardrails(context, request, reply, entry, { format: 'openai-chat', body: chatRequest });
-      if (body.temperature != null) chatRequest.temperature = body.temperature;
-      if (body.max_tokens != null) chatRequest.max_tokens = body.max_tokens;
-      entry.chatRequest = chatRequest;
-      const controller = context.inFlight.track(reply);
-      reply.raw.once('close', () => {
-        if (!reply.raw.writableFinished) controller.abort(new CallerCancelledError());
-      });
+      const { chatRequest, signal } = prepareCompetitionCall(context, request, reply, entry, body);
       const contenders = body.contenders ?? body.providers ?? undefined;
       const competition = await gateway.compete(chatRequest, {
         requestId,
-        signal: controller.signal,
+        signal,
         contest: {
           ...(contenders ? { contenders } : {}),
           ...(body.evaluator ? { evaluator: body.evaluator } : {}),

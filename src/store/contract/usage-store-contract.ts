@@ -3,6 +3,7 @@ import type { UsageRecord, UsageStore } from '../usage-store.js';
 import type { CreateStoreUnderTest, StoreContractOptions } from './store-contract.js';
 import { useStoreContract } from './store-contract.js';
 import { runUsageAggregateContract } from './usage-aggregate-contract.js';
+import { runUsageTimeseriesContract } from './usage-timeseries-contract.js';
 import { makeFullUsageRecord, makeUsageRecord } from './usage-record-fixture.js';
 
 /** Every page of a listing, following `nextCursor` to the end. */
@@ -22,7 +23,7 @@ async function listAll(
 
 const ids = (records: UsageRecord[]) => records.map((record) => record.requestId);
 
-/** The `UsageStore` contract: append, get and keyset pagination here, aggregates in their own file. */
+/** The `UsageStore` contract: append, get and keyset pagination here, aggregates and timeseries in their own files. */
 export function runUsageStoreContract(
   name: string,
   create: CreateStoreUnderTest<UsageStore>,
@@ -191,5 +192,6 @@ export function runUsageStoreContract(
     });
 
     runUsageAggregateContract(open, test);
+    runUsageTimeseriesContract(open, test);
   });
 }

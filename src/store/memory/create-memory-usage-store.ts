@@ -1,6 +1,8 @@
 import { assertUsagePageLimit, decodeUsageCursor, encodeUsageCursor } from '../usage-cursor.js';
 import type { UsageFilter, UsageRecord, UsageStore } from '../usage-store.js';
+import { assertUsageTimeseriesQuery } from '../assert-usage-timeseries-query.js';
 import { aggregateMemoryUsage } from './aggregate-memory-usage.js';
+import { timeseriesMemoryUsage } from './timeseries-memory-usage.js';
 import { compareUsagePosition, lowerBound, matchesUsageFilter } from './usage-position.js';
 
 export interface MemoryUsageStoreOptions {
@@ -76,6 +78,11 @@ export function createMemoryUsageStore(options: MemoryUsageStoreOptions = {}): U
     async get(requestId) {
       const record = byId.get(requestId);
       return record === undefined ? undefined : structuredClone(record);
+    },
+
+    async timeseries(query) {
+      assertUsageTimeseriesQuery(query);
+      return timeseriesMemoryUsage(newestFirst({ from: query.from, to: query.to }), query.bucketInMs);
     },
   };
 }

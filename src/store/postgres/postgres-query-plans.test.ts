@@ -114,6 +114,19 @@ describe('PostgreSQL query plans for the usage log', () => {
     ]);
   });
 
+  it('timeseries seeks the created_at range on its index and reads nothing beyond it', async () => {
+    const scans = scansOf(
+      await plansOf(() => stores.usage.timeseries({ from: 0, to: 10_000, bucketInMs: 1_000 })),
+    );
+    expect(scans).toEqual([
+      expect.objectContaining({
+        'Node Type': 'Index Scan',
+        'Index Name': 'usage_records_created_at_request_id',
+        'Index Cond': expect.stringMatching(/created_at >= .*created_at < /),
+      }),
+    ]);
+  });
+
   it.each(filters.slice(1))('aggregate(%o) reads only the filtered range', async (filter) => {
     for (const groupBy of ['key', 'model', 'provider', 'day'] as const) {
       const scans = scansOf(await plansOf(() => stores.usage.aggregate(groupBy, filter)));

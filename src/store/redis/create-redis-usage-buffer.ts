@@ -100,6 +100,7 @@ export function createRedisUsageBuffer(options: RedisUsageBufferOptions): RedisU
     aggregate: (groupBy, filter) => store.aggregate(groupBy, filter),
     list: (filter) => store.list(filter),
     get: async (requestId) => store.get(requestId),
+    timeseries: (query) => store.timeseries(query),
     drain,
     async close() {
       stopped.abort();

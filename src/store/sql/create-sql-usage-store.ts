@@ -3,6 +3,7 @@ import { assertUsagePageLimit, decodeUsageCursor, encodeUsageCursor } from '../u
 import type { UsageStore } from '../usage-store.js';
 import { aggregateSqlUsage } from './aggregate-sql-usage.js';
 import type { Database } from './database.js';
+import { timeseriesSqlUsage } from './timeseries-sql-usage.js';
 import { fromUsageRow, toUsageRow } from './usage-row.js';
 import { whereUsageFilter } from './where-usage-filter.js';
 
@@ -14,7 +15,7 @@ const maxParametersPerStatement = 30_000;
 
 /**
  * The usage log on any Kysely SQL dialect: appends as multi-row INSERTs in one transaction, pages by
- * keyset on `(created_at, request_id)`, aggregates in one GROUP BY. What a batch costs on SQLite is
+ * keyset on `(created_at, request_id)`, aggregates and timeseries in one GROUP BY each. What a batch costs on SQLite is
  * measured in `create-sqlite-stores.ts`.
  */
 export function createSqlUsageStore(db: Kysely<Database>): UsageStore {
@@ -72,6 +73,10 @@ export function createSqlUsageStore(db: Kysely<Database>): UsageStore {
         .where('request_id', '=', requestId)
         .executeTakeFirst();
       return row === undefined ? undefined : fromUsageRow(row);
+    },
+
+    timeseries(query) {
+      return timeseriesSqlUsage(db, query);
     },
   };
 }

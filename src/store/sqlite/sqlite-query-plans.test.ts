@@ -81,6 +81,15 @@ describe('SQLite query plans for the usage log', () => {
     ]);
   });
 
+  // One range seek on the time index; grouping by bucket and provider sorts only the rows in range.
+  it('timeseries seeks the created_at range and reads nothing beyond it', async () => {
+    const plan = await plansOf(() => stores.usage.timeseries({ from: 0, to: 10_000, bucketInMs: 1_000 }));
+    expect(plan).toEqual([
+      'SEARCH usage_records USING INDEX usage_records_created_at_request_id (created_at>? AND created_at<?)',
+      'USE TEMP B-TREE FOR GROUP BY',
+    ]);
+  });
+
   it.each(filters.slice(1))('aggregate(%o) reads only the filtered range', async (filter) => {
     for (const groupBy of ['key', 'model', 'provider', 'day'] as const) {
       const plan = await plansOf(() => stores.usage.aggregate(groupBy, filter));
