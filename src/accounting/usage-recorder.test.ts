@@ -19,6 +19,7 @@ function createCapturingStore() {
     aggregate: async () => [],
     list: async () => ({ records: [] }),
     get: async () => undefined,
+    timeseries: async () => [],
   };
   return store;
 }

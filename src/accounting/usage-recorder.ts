@@ -17,6 +17,8 @@ export interface UsageRecorderOptions {
   redact?: (text: string) => string;
   /** Told about failed writes and dropped records; the recorder itself never throws. */
   onError?: (error: unknown, message: string) => void;
+  /** Told of each batch once it is built (priced, counted), before it is written: metrics, alerts. */
+  onRecords?: (records: readonly UsageRecord[]) => void;
 }
 
 /** The usage log's writer, off the request path (DESIGN.md §4.5). */
@@ -115,6 +117,11 @@ export function createUsageRecorder(options: UsageRecorderOptions): UsageRecorde
       } catch (error) {
         report(error, `the usage record of ${request.requestId} could not be built`);
       }
+    }
+    try {
+      options.onRecords?.(records);
+    } catch (error) {
+      report(error, 'a usage records listener failed');
     }
     return records;
   }

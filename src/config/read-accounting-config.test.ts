@@ -30,6 +30,7 @@ describe('storage, accounting and shutdown settings', () => {
       isUsageLogEnabled: true,
       shouldLogRequests: false,
       shouldLogResponses: false,
+      shouldLogBodies: false,
       flushIntervalInMs: 1000,
       prices: {},
     });
@@ -45,6 +46,7 @@ describe('storage, accounting and shutdown settings', () => {
         ARBITER_DATA_DIR: 'state',
         LOG_REQUESTS: 'true',
         LOG_RESPONSES: 'yes',
+        LOG_BODIES: '1',
         USAGE_LOG: 'off',
         USAGE_FLUSH_INTERVAL_MS: '250',
         SHUTDOWN_GRACE_SECONDS: '2.5',
@@ -55,6 +57,7 @@ describe('storage, accounting and shutdown settings', () => {
       isUsageLogEnabled: false,
       shouldLogRequests: true,
       shouldLogResponses: true,
+      shouldLogBodies: true,
       flushIntervalInMs: 250,
     });
     expect(config.server.shutdownGraceInMs).toBe(2500);

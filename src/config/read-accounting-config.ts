@@ -25,12 +25,13 @@ export function readStorageConfig(reader: EnvReader, cwd: string): StorageConfig
   return { kind: kind === 'memory' ? 'memory' : 'sqlite', dataDir };
 }
 
-/** The usage log's switches (`USAGE_LOG`, `LOG_REQUESTS`, `LOG_RESPONSES`, `USAGE_FLUSH_INTERVAL_MS`) and `prices:`. */
+/** The usage log's switches (`USAGE_LOG`, `LOG_REQUESTS`, `LOG_RESPONSES`, `LOG_BODIES`, `USAGE_FLUSH_INTERVAL_MS`) and `prices:`. */
 export function readAccountingConfig(reader: EnvReader, file: ConfigFile): AccountingConfig {
   return {
     isUsageLogEnabled: reader.boolean('USAGE_LOG') ?? true,
     shouldLogRequests: reader.boolean('LOG_REQUESTS') ?? false,
     shouldLogResponses: reader.boolean('LOG_RESPONSES') ?? false,
+    shouldLogBodies: reader.boolean('LOG_BODIES') ?? false,
     // Below 10 ms batching stops paying for itself; above a minute a crash loses too much.
     flushIntervalInMs:
       reader.number(['USAGE_FLUSH_INTERVAL_MS'], { min: 10, max: 60_000, isInteger: true }) ?? 1000,

@@ -26,7 +26,7 @@ export function readAlertsConfig(reader: EnvReader): AlertsConfig {
   for (const url of reader.list('ALERT_WEBHOOK_URLS')) {
     if (isHttpUrl(url)) {
       sinks.push({ format: 'json', url });
-      secrets.push(url);
+      secrets.push(...webhookSecrets(url));
     } else
       reader.issues.push({
         path: 'ALERT_WEBHOOK_URLS',
@@ -36,7 +36,7 @@ export function readAlertsConfig(reader: EnvReader): AlertsConfig {
   const slack = reader.url('SLACK_WEBHOOK_URL');
   if (slack !== undefined) {
     sinks.push({ format: 'slack', url: slack });
-    secrets.push(slack);
+    secrets.push(...webhookSecrets(slack));
   }
   const botToken = reader.string('TELEGRAM_BOT_TOKEN');
   const chatId = reader.string('TELEGRAM_CHAT_ID');
@@ -70,4 +70,15 @@ export function readAlertsConfig(reader: EnvReader): AlertsConfig {
 /** A bad webhook value is reported without most of it: it may be a secret pasted in the wrong place. */
 function hideSecret(value: string): string {
   return value.length <= 8 ? value : `${value.slice(0, 8)}…`;
+}
+
+/**
+ * A webhook URL as secrets: whole, and its path with the query, which is the credential in Slack's and
+ * most other webhooks (it shows up alone in proxy errors and logs). Short paths like `/alerts` are not
+ * secrets and would only blank out ordinary words.
+ */
+function webhookSecrets(url: string): string[] {
+  const { pathname, search } = new URL(url);
+  const path = pathname + search;
+  return path.length >= 12 ? [url, path] : [url];
 }

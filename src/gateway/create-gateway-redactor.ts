@@ -26,6 +26,7 @@ export function createGatewayRedactor(
     ...(config.vault?.getSecrets() ?? []),
     ...(config.security.adminKey ? [config.security.adminKey] : []),
     ...config.security.apiKeys.map((entry) => entry.key),
+    ...config.alerts.secrets,
   ];
   let current = createSecretRedactor(withJsonForms(configured));
   return {

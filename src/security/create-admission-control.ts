@@ -45,6 +45,19 @@ export interface KeyUsage {
   costThisMonthInUsd: number;
 }
 
+/** A key's spending against one of its dollar budgets, as an admission left it (alerts watch it). */
+export interface BudgetUsage {
+  keyId: string;
+  plan: string;
+  /** Whose budget it is: the key's own, or the one its plan gives every key. */
+  owner: 'key' | 'plan';
+  window: 'day' | 'month';
+  /** Unix ms when the window started, so a threshold alerts once per window. */
+  windowStart: number;
+  usedInUsd: number;
+  limitInUsd: number;
+}
+
 export interface AdmissionControl {
   /** Reserves the demand on every limit at once, or throws a TenancyError naming the limit. */
   admit(principal: GatewayPrincipal, demand: Demand, now: number): Promise<Admission>;
@@ -67,8 +80,29 @@ export function createAdmissionControl(options: {
   store: LimitStore;
   /** Told when a settlement could not be written. */
   onError: (error: unknown, message: string) => void;
+  /** Told of each limited dollar budget after an admission or a refusal by it; must return at once. */
+  onBudgetUsage?: (usage: BudgetUsage) => void;
 }): AdmissionControl {
   const { store, onError } = options;
+  const reportBudgets = (principal: GatewayPrincipal, counters: readonly LimitCounter[]): void => {
+    if (!options.onBudgetUsage) return;
+    const budgets = [principal.limits.budgetPerDayInUsd, principal.limits.budgetPerMonthInUsd];
+    for (const [index, window] of (['day', 'month'] as const).entries()) {
+      const counter = counters[2 + index];
+      const limitInUsd = budgets[index];
+      if (counter === undefined || limitInUsd === undefined) continue;
+      options.onBudgetUsage({
+        keyId: principal.keyId,
+        plan: principal.plan,
+        owner: principal.limits.budgetOwner[window],
+        window,
+        windowStart: counter.windowStart,
+        // A refused counter did not take the amount; the attempt to spend past the budget still counts.
+        usedInUsd: counter.isAllowed ? counter.used / nanoPerUsd : limitInUsd,
+        limitInUsd,
+      });
+    }
+  };
 
   const adjust = (adjustments: LimitAdjustment[]): void => {
     const changes = adjustments.filter((adjustment) => adjustment.delta !== 0);
@@ -93,6 +127,7 @@ export function createAdmissionControl(options: {
         { key: `${keyId}/usd`, window: 'month', amount: cost, limit: toLimit(limits.budgetPerMonthInUsd) },
       ];
       const result = await store.reserve(reservations, now);
+      reportBudgets(principal, result.counters);
       if (!result.isAllowed) {
         const amounts = reservations.map((reservation) => reservation.amount);
         const refusal = describeQuotaRefusal(principal, amounts, result);

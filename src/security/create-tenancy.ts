@@ -4,7 +4,12 @@ import type { Clock } from '../lib/clock.js';
 import type { GatewayKeyStore } from '../store/gateway-key-store.js';
 import type { LimitStore } from '../store/limit-store.js';
 import { checkModelAccess, type CheapModels, type RequestedRoute } from './check-model-access.js';
-import { createAdmissionControl, type Admission, type KeyUsage } from './create-admission-control.js';
+import {
+  createAdmissionControl,
+  type Admission,
+  type BudgetUsage,
+  type KeyUsage,
+} from './create-admission-control.js';
 import { createGatewayKeyAdmin, type GatewayKeyAdmin } from './create-gateway-key-admin.js';
 import { createKeyAuthenticator } from './create-key-authenticator.js';
 import { createPlanCatalog, type PlanCatalog, type PlanSettings } from './create-plan-catalog.js';
@@ -31,6 +36,13 @@ export interface TenancyOptions {
   getModelInfo: ModelInfoLookup;
   clock: Clock;
   onError: (error: unknown, message: string) => void;
+  /** Told of each limited dollar budget as requests are admitted (budget alerts). */
+  onBudgetUsage?: (usage: BudgetUsage) => void;
+  /**
+   * Told after a key is revoked, rotated or changed here (its hash) or a plan is stored (undefined), so
+   * other instances can `forgetKeys` at once instead of after the key cache's TTL.
+   */
+  onKeysChanged?: (hash: string | undefined) => void;
 }
 
 /** What one HTTP request asks for, as the ingress estimated it before any upstream call. */
@@ -59,6 +71,11 @@ export interface Tenancy {
   /** Checks the models, then reserves the estimate on every limit; throws a TenancyError when refused. */
   admit(principal: GatewayPrincipal, request: AdmissionRequest): Promise<Admission>;
   readUsage(keyId: string): Promise<KeyUsage>;
+  /**
+   * Drops cached key lookups after a change made on another instance: one key's (by hash), or every
+   * one and the stored plans (undefined: a plan changed).
+   */
+  forgetKeys(hash: string | undefined): void;
   readonly gate: PriorityGate;
   readonly keys: GatewayKeyAdmin;
   readonly plans: PlanCatalog;
@@ -80,7 +97,11 @@ export async function createTenancy(options: TenancyOptions): Promise<Tenancy> {
     clock,
     ttlInMs,
   });
-  const control = createAdmissionControl({ store: options.limitStore, onError: options.onError });
+  const control = createAdmissionControl({
+    store: options.limitStore,
+    onError: options.onError,
+    onBudgetUsage: options.onBudgetUsage,
+  });
   let hasKeys = settings.apiKeys.length > 0 || (await keyStore.list()).length > 0;
   let checkedAt = clock.now();
   let checking: Promise<void> | undefined;
@@ -109,7 +130,14 @@ export async function createTenancy(options: TenancyOptions): Promise<Tenancy> {
 
   const keys = createGatewayKeyAdmin({
     store: keyStore,
-    authenticator,
+    // Every change the admin API makes here is told to the other instances as well.
+    authenticator: {
+      ...authenticator,
+      forget(hash) {
+        authenticator.forget(hash);
+        options.onKeysChanged?.(hash);
+      },
+    },
     plans,
     clock,
     onCreated: () => {
@@ -166,6 +194,11 @@ export async function createTenancy(options: TenancyOptions): Promise<Tenancy> {
       return control.admit(principal, demand, clock.now());
     },
     readUsage: (keyId) => control.readUsage(keyId, clock.now()),
+    forgetKeys(hash) {
+      authenticator.forget(hash);
+      if (hash === undefined)
+        plans.refresh(true).catch((error: unknown) => options.onError(error, 're-reading the plans failed'));
+    },
     gate: createPriorityGate({
       maxConcurrent: settings.maxConcurrentRequests,
       queueTimeoutInMs: settings.queueTimeoutInMs,
@@ -178,6 +211,7 @@ export async function createTenancy(options: TenancyOptions): Promise<Tenancy> {
       async put(plan) {
         await plans.put(plan);
         authenticator.forget();
+        options.onKeysChanged?.(undefined);
       },
     },
   };

@@ -29,11 +29,18 @@ export interface RequestRecord extends RequestLogEntry {
  * no usage, so nothing is kept alive that the flush will not use.
  */
 export function recordRequest(context: ServerContext, request: FastifyRequest, entry: RequestRecord): void {
-  logRequest(context.logger, entry);
   const { gateway } = context;
+  logRequest(
+    context.logger,
+    entry,
+    gateway.config.accounting.shouldLogBodies
+      ? { request: entry.requestBody ?? request.body, response: entry.responseBody ?? entry.outputText }
+      : undefined,
+  );
   settleRequest(request, entry, gateway.getModelInfo);
   const accounting = gateway.config.accounting;
-  if (!accounting.isUsageLogEnabled) return;
+  // Queued even with USAGE_LOG=false: metrics are counted from the built records, which are then
+  // not written.
   gateway.usage.record({
     requestId: entry.requestId,
     createdAt: Date.now() - entry.durationInMs,

@@ -108,6 +108,8 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     help: 'Circuit breaker state per target: 0 closed, 1 half-open, 2 open.',
     labelNames: ['target', 'provider'] as const,
     registers,
+    // Across `arbiter serve` workers: the most open breaker, not a sum of states.
+    aggregator: 'max',
     collect() {
       this.reset();
       for (const target of options.targets?.() ?? [])
@@ -130,6 +132,7 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     help: 'The learned router score per target and route (term="total"), and each of its terms.',
     labelNames: ['target', 'route', 'term'] as const,
     registers,
+    aggregator: 'average',
     collect() {
       this.reset();
       for (const entry of options.learnedScores?.() ?? []) {
