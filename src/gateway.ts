@@ -20,6 +20,7 @@ import { contestRouteNames } from './routing/resolve-contest.js';
 import { createRoutingHealth, type HealthEvent } from './gateway/create-routing-health.js';
 import { describeChatRequest } from './gateway/describe-chat-request.js';
 import { startLearning } from './gateway/start-learning.js';
+import { startAlerts } from './gateway/alerts/start-alerts.js';
 import { systemClock } from './lib/clock.js';
 
 import { suggestFixes } from './gateway/suggest-fixes.js';
@@ -38,8 +39,11 @@ import { createSimulator, type Simulator } from './simulator/index.js';
 import { createStores } from './gateway/create-stores.js';
 import { createModelInfoLookup } from './accounting/get-model-info.js';
 import { createUsageRecorder } from './accounting/usage-recorder.js';
+import type { UsageRecord } from './store/usage-store.js';
 import { createTenancy } from './security/create-tenancy.js';
-import { createMemoryLimitStore } from './store/memory/create-memory-limit-store.js';
+import { createSharedState } from './gateway/create-shared-state.js';
+import { connectInstances } from './gateway/connect-instances.js';
+import { createCachedChat } from './gateway/create-cached-chat.js';
 
 import type { ChatRequest } from './spec/chat-request.js';
 import { applyRequestDefaults, toProviderCall } from './gateway/apply-request-defaults.js';
@@ -61,7 +65,14 @@ export type {
  */
 export async function createGateway(config: ArbiterConfig, options: GatewayOptions = {}): Promise<Gateway> {
   // Opened first: a data directory that cannot be used stops start-up before anything else is running.
-  const stores = options.stores ?? (await createStores(config.storage));
+  const opened = options.stores ?? (await createStores(config.storage));
+  // Failures off the request path (usage writes, learning saves, alerts) go here.
+  const reportError =
+    options.reportError ??
+    ((error: unknown, message: string) => process.stderr.write(`${message}: ${String(error)}\n`));
+  // What instances share through Redis (REDIS_URL): limits, the usage buffer, the cache, the event bus.
+  const shared = await createSharedState({ config, stores: opened, clock: options.clock, reportError });
+  const stores = shared.stores;
   const dispatcher = new Agent({
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 600_000,
@@ -113,14 +124,16 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
         : process.stderr.write(`provider keys: ${message}\n`),
   });
   const getModelInfo = createModelInfoLookup(config.accounting.prices);
+  const usageListeners = new Set<(records: readonly UsageRecord[]) => void>();
   const usage = createUsageRecorder({
-    store: stores.usage,
+    // With USAGE_LOG=false records are still built (metrics count them) but never written.
+    store: config.accounting.isUsageLogEnabled ? stores.usage : { ...stores.usage, append: async () => {} },
+    onRecords: (records) => usageListeners.forEach((listener) => listener(records)),
     getModelInfo,
     redact: secrets.redactForLogs,
     clock: options.clock,
     flushIntervalInMs: config.accounting.flushIntervalInMs,
-    onError:
-      options.reportError ?? ((error, message) => process.stderr.write(`${message}: ${String(error)}\n`)),
+    onError: reportError,
   });
 
   const healthListeners = new Set<(event: HealthEvent) => void>();
@@ -130,24 +143,42 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
     onEvent: (event) => healthListeners.forEach((listener) => listener(event)),
   });
   listeners.add(health.onOutcome);
+  const alerts = startAlerts({
+    config: config.alerts,
+    providerOf: (targetId) => targetId.split('/')[0] ?? targetId,
+    credentialsOf: (name) => providerConfigs.find((p) => p.name === name)?.keys.map((key) => key.id) ?? [],
+    onError: reportError,
+  });
+  healthListeners.add(alerts.onHealthEvent);
   const tenancy = await createTenancy({
+    onBudgetUsage: alerts.onBudgetUsage,
     settings: config.security,
     keyStore: stores.gatewayKeys,
-    limitStore: options.limitStore ?? createMemoryLimitStore(),
+    limitStore: options.limitStore ?? shared.limitStore,
+    onKeysChanged: (hash) => instances.publishKeyChange(hash),
     getModelInfo,
     clock: options.clock ?? systemClock,
-    onError:
-      options.reportError ?? ((error, message) => process.stderr.write(`${message}: ${String(error)}\n`)),
+    onError: reportError,
   });
   const learning = await startLearning({
     config: config.learning,
     store: stores.learnedStats,
     getModelInfo,
     clock: options.clock,
-    reportError:
-      options.reportError ?? ((error, message) => process.stderr.write(`${message}: ${String(error)}\n`)),
+    reportError: reportError,
   });
   listeners.add(learning.learning.observe);
+  // Every instance sees every outcome (breakers, key health, statistics, learning) and every key change.
+  const instances = connectInstances({
+    bus: shared.bus,
+    onRemoteOutcome(outcome) {
+      health.onOutcome(outcome);
+      learning.learning.observe(outcome);
+    },
+    forgetKeys: (hash) => tenancy.forgetKeys(hash),
+    reportError,
+  });
+  listeners.add(instances.share);
   const runner = createRouteRunner({
     gate: health.gate,
     getTtftQuantile: (target) => health.stats.quantile(target.id, 0.9, 'ttft'),
@@ -281,6 +312,7 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
     },
     health,
     tenancy,
+    getRedisStatus: shared.getRedisStatus,
     onHealthEvent(listener) {
       healthListeners.add(listener);
       return () => healthListeners.delete(listener);
@@ -289,13 +321,35 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onUsageRecords(listener) {
+      usageListeners.add(listener);
+      return () => usageListeners.delete(listener);
+    },
     async close() {
       await usage.close();
+      await alerts.close();
       await learning.close();
+      await instances.flush();
+      await shared.drain();
       if (!options.stores) await stores.close();
+      await shared.close();
       await dispatcher.close();
       await simulator?.close();
     },
   };
+  if (shared.responseCache) {
+    // Chat requests from an ingress consult the response cache before any routing (CACHE_ENABLED).
+    const cached = createCachedChat(
+      {
+        cache: shared.responseCache,
+        isSharedAcrossKeys: config.cache.isSharedAcrossKeys,
+        isCacheable: (model) => !competition.isCompete(model),
+        prepare: (request) => applyRequestDefaults(request, config),
+        resolve: (model) => resolver.resolve(model),
+      },
+      { chat: gateway.chat, chatStream: gateway.chatStream },
+    );
+    Object.assign(gateway, cached);
+  }
   return gateway;
 }

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { pino, type Logger } from 'pino';
 import type { ArbiterConfig } from '../config/arbiter-config.js';
 import { createGatewayRedactor } from '../gateway/create-gateway-redactor.js';
@@ -8,7 +9,7 @@ import { redactCrashOutput } from './redact-crash-output.js';
 /**
  * The server's logger: JSON lines on stdout, each redacted before it is written (every configured
  * secret, and personal data), and crash reports on stderr redacted the same way. Until the gateway exists
- * it redacts what the configuration holds; `setRedactor(gateway.redact)` then adds the provider keys the
+ * it redacts what the configuration holds; a worker's lines carry its `pid`; `setRedactor(gateway.redact)` then adds the provider keys the
  * admin API stores at run time.
  */
 export function createServeLogger(config: ArbiterConfig): {
@@ -19,7 +20,11 @@ export function createServeLogger(config: ArbiterConfig): {
   const stream = createRedactingLogStream((line) => redact(line), pino.destination(1));
   redactCrashOutput((text) => redactSensitive(redact(text)));
   return {
-    logger: pino({ level: config.server.logLevel, base: undefined }, stream),
+    // A worker of `arbiter serve` (ARBITER_WORKERS > 1) says which one it is on every line.
+    logger: pino(
+      { level: config.server.logLevel, base: cluster.isWorker ? { pid: process.pid } : undefined },
+      stream,
+    ),
     setRedactor(next) {
       redact = next;
     },

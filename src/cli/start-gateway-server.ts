@@ -1,6 +1,7 @@
+import type { Logger } from 'pino';
 import type { ArbiterConfig } from '../config/arbiter-config.js';
 import { createGateway, type Gateway } from '../gateway.js';
-import { closeServerGracefully } from '../server/close-server-gracefully.js';
+import { closeServerGracefully, type ServerCloseReport } from '../server/close-server-gracefully.js';
 import { createServer } from '../server/create-server.js';
 import { createInFlightRequests } from '../server/in-flight-requests.js';
 import { getPublicBindingRefusal } from './check-public-binding.js';
@@ -23,8 +24,13 @@ export interface GatewayServer {
   /** The port the configuration asked for, when it was taken and a free one was used instead. */
   busyPort?: number;
   gateway: Gateway;
-  /** Stops accepting, lets in-flight requests finish (`SHUTDOWN_GRACE_SECONDS`), flushes and closes. */
-  stop(): Promise<void>;
+  /** The server's logger (redacted like its request log lines). */
+  logger: Logger;
+  /**
+   * Stops accepting, lets in-flight requests finish (`SHUTDOWN_GRACE_SECONDS`), flushes and closes; says
+   * how it went, with the usage records the last flush wrote.
+   */
+  stop(): Promise<ServerCloseReport & { usageRecordsFlushed: number }>;
 }
 
 /**
@@ -80,14 +86,17 @@ export async function startGatewayServer(
     url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
     busyPort,
     gateway,
+    logger,
     async stop() {
-      await closeServerGracefully({
+      const report = await closeServerGracefully({
         app: listening,
         inFlight,
         graceInMs: config.server.shutdownGraceInMs,
         logger,
       });
+      const usageRecordsFlushed = gateway.usage.pendingCount;
       await gateway.close();
+      return { ...report, usageRecordsFlushed };
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { CompetitionObserver } from './competition-observer.js';
+
 /** The evaluators that can pick a competition's winner (DESIGN.md §1). */
 export const evaluatorNames = ['fastest', 'judge', 'consensus'] as const;
 
@@ -15,6 +17,8 @@ export interface ContestOptions {
   evaluator?: EvaluatorName;
   /** `compete` only: how long the contenders may take; stragglers are aborted and reported as timed out. */
   deadlineInMs?: number;
+  /** `compete` only, and never a body field: the ingress's live view of the competition (the arena). */
+  observer?: CompetitionObserver;
 }
 
 export function isEvaluatorName(value: unknown): value is EvaluatorName {

@@ -75,6 +75,7 @@ function setUp(
       signal: caller.signal,
       evaluator: contest.evaluator,
       deadlineInMs: contest.deadlineInMs,
+      observer: contest.observer,
     });
   return { clock, outcomes, recording, adapters, targets, caller, run };
 }
@@ -222,6 +223,38 @@ describe('competition', () => {
       { targetId: targets.full!.id, route: 'compete', score: 0.8, source: 'judge' },
     ]);
     expect(recording.competitions[0]!.winnerTargetId).toBe(targets.full!.id);
+  });
+
+  it('lets an observer watch live: who competes, each part as it streams, each result as it ends', async () => {
+    const { clock, targets, run } = setUp({
+      slow: [{ response: 'Paris, the capital.', delayInMs: 500, contentDelayInMs: 100 }],
+      fast: [{ response: 'Paris.', delayInMs: 50, contentDelayInMs: 50 }],
+    });
+    const events: string[] = [];
+    const pending = run(undefined, {
+      observer: {
+        onStart: (contenders) =>
+          events.push(`start ${contenders.map((entry) => `${entry.name}=${entry.target.id}`).join(' ')}`),
+        onPart: (index, part) => {
+          if (part.type === 'text-delta') events.push(`${index}@${clock.now()} ${part.text}`);
+        },
+        onResult: (index, result) => events.push(`${index} done@${clock.now()} ${result.text}`),
+      },
+    });
+    expect(events).toEqual([`start slow=${targets.slow!.id} fast=${targets.fast!.id}`]);
+    await clock.advance(1000);
+    await pending;
+    const start = 1_000_000;
+    expect(events.slice(1)).toEqual([
+      ...textParts('Paris.').flatMap((part) =>
+        part.type === 'text-delta' ? [`1@${start + 100} ${part.text}`] : [],
+      ),
+      `1 done@${start + 100} Paris.`,
+      ...textParts('Paris, the capital.').flatMap((part) =>
+        part.type === 'text-delta' ? [`0@${start + 600} ${part.text}`] : [],
+      ),
+      `0 done@${start + 600} Paris, the capital.`,
+    ]);
   });
 
   it('stops everything when the caller goes away', async () => {

@@ -8,6 +8,7 @@ import type { Target } from '../routing/target.js';
 import type { ChatRequest } from '../spec/chat-request.js';
 import type { ChatStreamPart } from '../spec/chat-stream-part.js';
 import type { Usage } from '../spec/usage.js';
+import type { CompetitionObserver } from './competition-observer.js';
 import type { CompetitionResult } from './competition-result.js';
 import type { EvaluatorName } from './contest-options.js';
 import type { Contender } from './contender.js';
@@ -31,6 +32,8 @@ export interface CompetitionInput {
   evaluator?: EvaluatorName;
   /** Default: the configured deadline. */
   deadlineInMs?: number;
+  /** Watches the competition live (the dashboard's arena). */
+  observer?: CompetitionObserver;
 }
 
 export interface CompetitionOptions {
@@ -86,6 +89,7 @@ export function createCompetition(options: CompetitionOptions) {
         clock,
         signal: input.signal,
         getCost: options.getCost,
+        observer: input.observer,
       });
       if (!contenders.some(hasAnswer)) {
         throw new AllAttemptsFailedError(

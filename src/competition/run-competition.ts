@@ -1,4 +1,5 @@
 import type { Clock } from '../lib/clock.js';
+import { createChatStreamAccumulator } from '../lib/create-chat-stream-accumulator.js';
 import { CallerCancelledError } from '../routing/attempt-context.js';
 import type { AttemptResult } from '../routing/attempt-result.js';
 import type { CommittedStream } from '../routing/attempt-stream.js';
@@ -8,7 +9,7 @@ import { toProviderError } from '../routing/to-provider-error.js';
 import type { ChatStreamPart } from '../spec/chat-stream-part.js';
 import { ProviderError } from '../spec/provider-error.js';
 import type { Usage } from '../spec/usage.js';
-import { collectChatStream } from './collect-chat-stream.js';
+import type { CompetitionObserver } from './competition-observer.js';
 import type { Contender } from './contender.js';
 import { createSkippedResult, pickContenderTarget } from './pick-contender-target.js';
 import type { ContenderError, ContenderResult } from './contender-result.js';
@@ -34,6 +35,8 @@ export interface CompetitionRun {
   /** The caller's signal: when it aborts, every contender is aborted. */
   signal: AbortSignal;
   getCost: (target: Target, usage: Usage) => number;
+  /** Told who competes, each contender's parts as they stream and each result as it comes. */
+  observer?: CompetitionObserver;
 }
 
 /**
@@ -59,11 +62,27 @@ export async function runCompetition(run: CompetitionRun): Promise<ContenderResu
     },
     () => undefined,
   );
+  // Every target is picked (and its attempt begun) in entry order before any is called, so each pick
+  // sees the attempts begun before it, and the observer hears who competes before any part arrives.
+  const picks = run.contenders.map((contender) => {
+    const pick = pickContenderTarget(contender, run.gate, run.estimatedTokens);
+    if (!('skipped' in pick)) run.gate.begin(pick.target, run.estimatedTokens, run.requestId);
+    return pick;
+  });
+  const { observer } = run;
+  observer?.onStart?.(
+    picks.map((pick, index) => ({ name: run.contenders[index]!.name, target: pick.target })),
+  );
   try {
     const results = await Promise.all(
-      run.contenders.map((contender) =>
-        runContender(contender, run, controller.signal, startedAt, () => isPastDeadline),
-      ),
+      run.contenders.map(async (contender, index) => {
+        const result = await runContender(contender, picks[index]!, index, run, controller.signal, {
+          startedAt,
+          isPastDeadline: () => isPastDeadline,
+        });
+        observer?.onResult?.(index, result);
+        return result;
+      }),
     );
     if (run.signal.aborted) throw new CallerCancelledError();
     return results;
@@ -73,15 +92,17 @@ export async function runCompetition(run: CompetitionRun): Promise<ContenderResu
   }
 }
 
+/** Calls one contender on its picked target (begun on the gate by the caller, ended here) and reads its answer. */
 async function runContender(
   contender: Contender,
+  pick: ReturnType<typeof pickContenderTarget>,
+  index: number,
   run: CompetitionRun,
   signal: AbortSignal,
-  startedAt: number,
-  isPastDeadline: () => boolean,
+  timing: { startedAt: number; isPastDeadline: () => boolean },
 ): Promise<ContenderResult> {
+  const { startedAt, isPastDeadline } = timing;
   const elapsed = (): number => run.clock.now() - startedAt;
-  const pick = pickContenderTarget(contender, run.gate, run.estimatedTokens);
   if ('skipped' in pick) return createSkippedResult(contender.name, pick.target, pick.skipped);
   const { target } = pick;
   const base = {
@@ -128,7 +149,6 @@ async function runContender(
     };
   };
 
-  run.gate.begin(target, run.estimatedTokens, run.requestId);
   try {
     const attempt = await run.attempt(target, signal);
     if (!attempt.isSuccess) {
@@ -142,7 +162,14 @@ async function runContender(
     const ttftInMs = elapsed();
     let response;
     try {
-      response = await collectChatStream(attempt.value.parts, target.model);
+      // Streamed rather than asked for one body, so the contender's time to first token is measured too.
+      const accumulator = createChatStreamAccumulator(target.model);
+      for await (const part of attempt.value.parts) {
+        if (part.type === 'error') throw part.error;
+        run.observer?.onPart?.(index, part);
+        accumulator.add(part);
+      }
+      response = accumulator.result();
     } catch (thrown) {
       const error = toProviderError(thrown, target.provider);
       return failed(

@@ -1,3 +1,4 @@
+import type { AlertsConfig } from './read-alerts-config.js';
 import type { ProviderFamily, ProviderId } from '../spec/provider-id.js';
 import type { CompetitionConfig } from './read-competition-config.js';
 import type { GuardrailConfig } from './read-guardrail-config.js';
@@ -5,6 +6,7 @@ import type { LearningConfig } from './read-learning-config.js';
 import type { VaultConfig } from './read-vault-config.js';
 import type { SecurityConfig } from './security-config.js';
 import type { PostgresStorageConfig } from './read-postgres-config.js';
+import type { CacheConfig, RedisConfig } from './read-redis-config.js';
 
 /** The whole, validated configuration the gateway is built from (env + `.env` + optional YAML file). */
 export interface ArbiterConfig {
@@ -25,6 +27,8 @@ export interface ArbiterConfig {
   storage: StorageConfig;
   /** The usage log, token counting and prices. */
   accounting: AccountingConfig;
+  /** Operator alerts: webhooks, repeat window, budget thresholds. */
+  alerts: AlertsConfig;
   /** The learned score's weights, half-life, exploration and saving (`learning:`, `LEARNING_*`). */
   learning: LearningConfig;
   /** Who competes in `race` and `compete`, the evaluator and the judge (`competition:`, `COMPETE_*`). */
@@ -35,6 +39,12 @@ export interface ArbiterConfig {
   vault?: VaultConfig;
   /** Request limits and prompt-injection detection (`GUARDRAIL_PROMPT_INJECTION`, `ARBITER_MAX_MESSAGES`). */
   guardrails?: GuardrailConfig;
+  /** Redis for state shared by every instance (`REDIS_URL`); absent: everything stays in this process. */
+  redis?: RedisConfig;
+  /** The response cache (`CACHE_ENABLED`, `CACHE_TTL`, `CACHE_MAX_MB`, `CACHE_SHARED_ACROSS_KEYS`). */
+  cache: CacheConfig;
+  /** `ARBITER_WORKERS`: processes `arbiter serve` runs; absent: one per core with Redis, else one. */
+  workers?: number;
   /** Where the config file was read from, if any (for messages). */
   configFile?: string;
 }
@@ -60,8 +70,10 @@ export type StorageConfig =
   | PostgresStorageConfig;
 
 export interface AccountingConfig {
-  /** False (`USAGE_LOG=false`) records nothing: no usage log, `/usage` stays empty. */
+  /** False (`USAGE_LOG=false`) stores nothing: no usage log, `/usage` stays empty (metrics still count). */
   isUsageLogEnabled: boolean;
+  /** Put request and answer bodies (truncated, redacted) in the per-request log line (`LOG_BODIES`). */
+  shouldLogBodies: boolean;
   /** Keep each request's body in its usage record (`LOG_REQUESTS`, off by default for privacy). */
   shouldLogRequests: boolean;
   /** Keep each answer in its usage record (`LOG_RESPONSES`, off by default for privacy). */

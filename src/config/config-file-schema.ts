@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { competitionFileSchema } from './competition-file-schema.js';
 import { learningFileSchema } from './learning-file-schema.js';
 import { plansFileSchema } from './plans-file-schema.js';
+import { cacheFileSchema, redisFileSchema } from './scaling-file-schema.js';
 
 const providerNameSchema = z
   .string()
@@ -106,6 +107,8 @@ export const configFileSchema = z.strictObject({
   plans: plansFileSchema.optional(),
   learning: learningFileSchema.optional(),
   competition: competitionFileSchema.optional(),
+  redis: redisFileSchema.optional(),
+  cache: cacheFileSchema.optional(),
 });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;

@@ -8,6 +8,7 @@ import { discoverProvidersFromEnv } from './discover-providers-from-env.js';
 import { EnvReader } from './env-reader.js';
 import { mergeFileProviders } from './merge-file-providers.js';
 import { readAccountingConfig, readStorageConfig } from './read-accounting-config.js';
+import { readAlertsConfig } from './read-alerts-config.js';
 import { readCompetitionConfig } from './read-competition-config.js';
 import { readConfigFile } from './read-config-file.js';
 import { readGuardrailConfig } from './read-guardrail-config.js';
@@ -16,6 +17,7 @@ import { readEnvironment, type Environment } from './read-environment.js';
 import { readRoutes } from './read-routes.js';
 import { readRoutingConfig } from './read-routing-config.js';
 import { readSecurityConfig } from './read-security-config.js';
+import { readRedisConfig } from './read-redis-config.js';
 import { readVaultConfig, type VaultOptions } from './read-vault-config.js';
 
 export interface LoadConfigOptions {
@@ -74,6 +76,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ArbiterConfig {
   const demoSetting = reader.string('ARBITER_DEMO');
   const storage = readStorageConfig(reader, cwd);
   const accounting = readAccountingConfig(reader, file);
+  const alerts = readAlertsConfig(reader);
   const learning = readLearningConfig(reader, file.learning);
   const competition = readCompetitionConfig(reader, file.competition, {
     providers,
@@ -81,6 +84,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ArbiterConfig {
   });
   const security = readSecurityConfig(reader, file, requestDefaults.maxTokens);
   const guardrails = readGuardrailConfig(reader, file);
+  const scaling = readRedisConfig(reader, file);
   issues.push(...reader.issues);
   if (issues.length > 0) {
     throw new ConfigError(configPath ? `the environment and ${configPath}` : 'the environment', issues);
@@ -95,11 +99,13 @@ export function loadConfig(options: LoadConfigOptions = {}): ArbiterConfig {
     isDemo: providers.length === 0 && demoSetting !== '0' && demoSetting !== 'false',
     storage,
     accounting,
+    alerts,
     learning,
     competition,
     security,
     vault: vaultReading.vault,
     guardrails,
+    ...scaling,
     configFile: configPath,
   };
 }

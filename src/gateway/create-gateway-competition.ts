@@ -5,7 +5,7 @@ import type { CompetitionResult } from '../competition/competition-result.js';
 import type { Contender } from '../competition/contender.js';
 import { createCompetition } from '../competition/create-competition.js';
 import { defaultJudgeRubric } from '../competition/evaluators/build-judge-request.js';
-import { replayChatResponse } from '../competition/replay-chat-response.js';
+import { replayAsStream } from '../lib/replay-as-stream.js';
 import type { LearningSignals } from '../learning/learning-signals.js';
 import { systemClock } from '../lib/clock.js';
 import { attemptStream, type CommittedStream } from '../routing/attempt-stream.js';
@@ -119,6 +119,7 @@ export function createGatewayCompetition(options: GatewayCompetitionOptions) {
       estimatedTokens: (context.selection ?? describeChatRequest(prepared)).estimatedInputTokens,
       evaluator: context.contest?.evaluator,
       deadlineInMs: context.contest?.deadlineInMs,
+      observer: context.contest?.observer,
     });
   }
 
@@ -149,7 +150,7 @@ export function createGatewayCompetition(options: GatewayCompetitionOptions) {
     ): Promise<RouteResult<CommittedStream<ChatStreamPart>>> {
       const result = await chat(request, context);
       const stream = {
-        parts: replayChatResponse(result.value),
+        parts: replayAsStream(result.value),
         ttftInMs: result.competition!.totalTimeInMs,
         cancel: () => undefined,
       };

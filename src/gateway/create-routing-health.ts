@@ -20,6 +20,9 @@ const isoTime = (at: number | undefined): string =>
 /**
  * The routing health of one gateway: live target statistics, circuit breakers, key health and
  * client-side rate limits, fed by attempt outcomes, and the gate strategies consult before each attempt.
+ * Other instances' outcomes (`isRemote`, shared through Redis) feed the same statistics, breakers and
+ * key health — so a target tripped anywhere is avoided everywhere — but never settle this instance's
+ * reservations, and in-flight counts stay this instance's own (they move only through the gate).
  */
 export function createRoutingHealth(options: {
   clock: Clock;
@@ -103,11 +106,17 @@ export function createRoutingHealth(options: {
     onOutcome(outcome: Outcome): void {
       const now = clock.now();
       stats.record(outcome);
-      const key = `${outcome.requestId} ${outcome.targetId}`;
-      const reserved = reservations.get(key);
-      if (reserved !== undefined) {
-        reservations.delete(key);
-        limiter.settle(outcome.targetId, reserved, outcome.usage?.total_tokens ?? reserved, now);
+      if (outcome.isRemote) {
+        // Another instance's call against the same provider limits: counted here too, after the fact, so
+        // the client-side limits hold for the instances together. It has no reservation of ours to settle.
+        limiter.consume(outcome.targetId, outcome.usage?.total_tokens ?? 0, now);
+      } else {
+        const key = `${outcome.requestId} ${outcome.targetId}`;
+        const reserved = reservations.get(key);
+        if (reserved !== undefined) {
+          reservations.delete(key);
+          limiter.settle(outcome.targetId, reserved, outcome.usage?.total_tokens ?? reserved, now);
+        }
       }
       if (outcome.isSuccess) {
         breaker.onSuccess(outcome.targetId, now);

@@ -1,5 +1,4 @@
 import { createMemoryStores } from '../store/memory/create-memory-stores.js';
-import { createPostgresStores } from '../store/postgres/create-postgres-stores.js';
 import { createSqliteStores } from '../store/sqlite/create-sqlite-stores.js';
 import type { Stores } from '../store/stores.js';
 
@@ -33,8 +32,11 @@ export async function createStores(options: CreateStoresOptions): Promise<Stores
       return createMemoryStores();
     case 'sqlite':
       return createSqliteStores({ dataDir: options.dataDir });
-    case 'postgres':
+    case 'postgres': {
+      // Loaded only when configured: the PostgreSQL driver costs start-up time and memory nobody else needs.
+      const { createPostgresStores } = await import('../store/postgres/create-postgres-stores.js');
       return createPostgresStores({ url: options.url, poolSize: options.poolSize });
+    }
     default: {
       const _exhaustiveCheck: never = options;
       throw new Error(`Unknown store kind ${String((_exhaustiveCheck as { kind: unknown }).kind)}`);

@@ -1,6 +1,7 @@
 import type { ModelInfoLookup } from '../accounting/get-model-info.js';
 import type { UsageRecorder } from '../accounting/usage-recorder.js';
 import type { ArbiterConfig } from '../config/arbiter-config.js';
+import type { CacheDirective, CacheStatus } from '../cache/cache-directive.js';
 import type { CompetitionResult } from '../competition/competition-result.js';
 import type { ContestOptions } from '../competition/contest-options.js';
 import type { Learning } from '../learning/create-learning.js';
@@ -19,9 +20,11 @@ import type { ChatResponse } from '../spec/chat-response.js';
 import type { ChatStreamPart } from '../spec/chat-stream-part.js';
 import type { Usage } from '../spec/usage.js';
 import type { Stores } from '../store/stores.js';
+import type { UsageRecord } from '../store/usage-store.js';
 import type { LimitStore } from '../store/limit-store.js';
 import type { Tenancy } from '../security/create-tenancy.js';
 import type { HealthEvent, RoutingHealth } from './create-routing-health.js';
+import type { RedisStatus } from './create-shared-state.js';
 
 /** Per-request facts the gateway needs from the ingress. */
 export interface RequestContext {
@@ -36,13 +39,23 @@ export interface RequestContext {
   selection?: SelectionRequest;
   /** `race` and `compete` routes: the caller's contenders, evaluator and deadline (body fields). */
   contest?: ContestOptions;
+  /** `chat`/`chatStream` from an ingress: what the response cache may do (absent: not cached). */
+  cache?: CacheDirective;
 }
 
 /**
  * What a route produced, which target produced it, and every attempt on the way; for a `compete` route
  * (whose answer is the winner's), the whole competition too.
  */
-export type RouteResult<T> = RouteSuccess<T> & { route: string; competition?: CompetitionResult };
+export type RouteResult<T> = RouteSuccess<T> & {
+  route: string;
+  competition?: CompetitionResult;
+  /**
+   * `hit`: answered from the response cache (no attempts; `target` produced the cached answer). `miss`:
+   * it went upstream. Absent when the cache is off or did not apply.
+   */
+  cache?: CacheStatus;
+};
 
 /** One entry of `/v1/models`. */
 export interface GatewayModel {
@@ -102,6 +115,8 @@ export interface Gateway {
   suggestFixes(attempts: readonly AttemptRecord[]): string[];
   /** Subscribes to attempt outcomes; returns the unsubscribe function. */
   onOutcome(listener: OutcomeListener): () => void;
+  /** Subscribes to finished requests' usage records as each batch is built, off the request path. */
+  onUsageRecords(listener: (records: readonly UsageRecord[]) => void): () => void;
   /**
    * The learning layer: per-target statistics and scores (`GET /performance`), and the LearningSignals
    * that `/feedback`, competition evaluators and the key tester feed. Saved on `close()`.
@@ -113,6 +128,8 @@ export interface Gateway {
   readonly health: RoutingHealth;
   /** Gateway keys, plans, per-key limits and the admission queue (`/admin/keys`, the auth hook). */
   readonly tenancy: Tenancy;
+  /** Redis (`REDIS_URL`) and the fail modes that apply while it is down, for `/ready`; undefined without it. */
+  getRedisStatus(): RedisStatus | undefined;
   /** Subscribes to breaker changes and disabled keys; returns the unsubscribe function. */
   onHealthEvent(listener: (event: HealthEvent) => void): () => void;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createChatStreamAccumulator } from '../lib/create-chat-stream-accumulator.js';
+import { collect } from '../../test/support/collect.js';
 import type { ChatResponse } from '../spec/chat-response.js';
+import { createChatStreamAccumulator } from './create-chat-stream-accumulator.js';
 import { replayAsStream } from './replay-as-stream.js';
 
 const response: ChatResponse = {
@@ -34,17 +35,28 @@ const response: ChatResponse = {
 };
 
 describe('replayAsStream', () => {
-  it('replays an answer as parts that accumulate back to the same answer', () => {
+  it('replays an answer as parts that accumulate back to the same answer', async () => {
     const accumulator = createChatStreamAccumulator('unused');
-    const parts = [...replayAsStream(response)];
-    for (const part of parts) accumulator.add(part);
+    for (const part of await collect(replayAsStream(response))) accumulator.add(part);
     expect(accumulator.isFinished).toBe(true);
     expect(accumulator.result()).toEqual(response);
   });
 
-  it('splits long text into several deltas at spaces', () => {
-    const deltas = [...replayAsStream(response)].filter((part) => part.type === 'text-delta');
+  it('splits long text into several deltas at spaces, and keeps the order of a short answer', async () => {
+    const deltas = (await collect(replayAsStream(response))).filter((part) => part.type === 'text-delta');
     expect(deltas.length).toBeGreaterThan(1);
     for (const delta of deltas.slice(0, -1)) expect(delta.text.endsWith(' ')).toBe(true);
+    const short: ChatResponse = { ...response, choices: [response.choices[0]!] };
+    short.choices[0] = {
+      ...short.choices[0]!,
+      message: { role: 'assistant', content: 'Hi', reasoning_content: 'x' },
+    };
+    expect((await collect(replayAsStream(short))).map((part) => part.type)).toEqual([
+      'response-metadata',
+      'reasoning-delta',
+      'text-delta',
+      'finish',
+      'usage',
+    ]);
   });
 });

@@ -5,11 +5,14 @@ import type { ChatStreamPart } from '../spec/chat-stream-part.js';
 const CHUNK = 48;
 
 /**
- * A cached answer as the stream parts a live one would produce: metadata, the text in word-aligned
- * pieces, reasoning, each tool call whole, the finish reason and the usage. Clients that render as they
- * read (chat UIs, the SDKs' stream helpers) then work the same on a hit as on a miss.
+ * A complete answer as the stream parts a live one would produce: metadata, reasoning and text in
+ * word-aligned pieces, each tool call whole, the finish reason and the usage. For a response-cache hit
+ * asked for as a stream, and for a competition's winner (which cannot stream before the evaluator has
+ * chosen it). Clients that render as they read (chat UIs, the SDKs' stream helpers) then work the same
+ * as on a live stream.
+ * @example for await (const part of replayAsStream(cached.response)) write(part);
  */
-export function* replayAsStream(response: ChatResponse): Generator<ChatStreamPart> {
+export async function* replayAsStream(response: ChatResponse): AsyncGenerator<ChatStreamPart> {
   yield { type: 'response-metadata', id: response.id, model: response.model, created: response.created };
   for (const choice of response.choices) {
     const choiceIndex = choice.index;

@@ -26,7 +26,7 @@ export interface GatewayPrincipal {
  * The principal a key stands for: every limit is counted per key, and a plan gives its keys their
  * defaults; a key's own budget or model list replaces its plan's (as `GatewayKeyRecord` documents).
  */
-export function getGatewayPrincipal(key: GatewayKeyRecord, plan: PlanRecord): GatewayPrincipal {
+export function getGatewayPrincipal(key: Omit<GatewayKeyRecord, 'hash'>, plan: PlanRecord): GatewayPrincipal {
   return {
     keyId: key.id,
     plan: plan.name,

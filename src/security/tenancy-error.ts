@@ -16,6 +16,8 @@ export type TenancyErrorKind =
   | 'quota-exceeded'
   /** Every slot is busy and the queue wait ran out. */
   | 'gateway-saturated'
+  /** The shared limit store (Redis) is unreachable and limits fail closed (`LIMITS_FAIL_MODE`). */
+  | 'limits-unavailable'
   /** Admin API: the key id does not exist. */
   | 'not-found'
   /** Admin API: the change is not possible in the key's state (revoked, configured in the environment). */
@@ -27,7 +29,7 @@ export type TenancyErrorKind =
 export type QuotaLimit = 'requests-per-hour' | 'tokens-per-day' | 'budget-per-day' | 'budget-per-month';
 
 export interface TenancyErrorDetails {
-  /** For `quota-exceeded` and `gateway-saturated`: when trying again can succeed. */
+  /** For `quota-exceeded`, `gateway-saturated` and `limits-unavailable`: when trying again can succeed. */
   retryAfterMs?: number;
   limit?: QuotaLimit;
   /** The counters as the refused reservation found them, for `x-ratelimit-*` headers. */

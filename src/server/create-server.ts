@@ -15,10 +15,16 @@ import { registerOpenAIModels } from './routes/openai-models.js';
 import { registerOpenAIResponses } from './routes/openai-responses.js';
 import { registerChatService } from './chat-service/register-chat-service.js';
 import { registerCompete } from './routes/compete.js';
+import { registerDashboard } from './routes/dashboard.js';
+import { registerMetrics } from './routes/metrics.js';
 import { createInFlightRequests, type InFlightRequests } from './in-flight-requests.js';
 import type { ServerContext } from './server-context.js';
 import { registerTenancy } from './auth/register-tenancy.js';
 import { registerAdminProviderKeys } from './routes/admin-provider-keys.js';
+import { registerAdminOverview } from './routes/admin-overview.js';
+import { registerAdminProviders } from './routes/admin-providers.js';
+import { registerAdminUsageKeys } from './routes/admin-usage-keys.js';
+import { registerAdminArena } from './routes/admin-arena.js';
 
 export interface CreateServerOptions {
   gateway: Gateway;
@@ -88,6 +94,10 @@ export function createServer(options: CreateServerOptions): FastifyInstance {
   // First: its hooks cover every route registered after it, and it lists them for the auth test.
   registerTenancy(app, context);
   registerAdminProviderKeys(app, context);
+  registerAdminOverview(app, context);
+  registerAdminProviders(app, context);
+  registerAdminUsageKeys(app, context);
+  registerAdminArena(app, context);
   registerHealth(app, context);
   registerOpenAIChatCompletions(app, context);
   registerOpenAIModels(app, context);
@@ -96,5 +106,7 @@ export function createServer(options: CreateServerOptions): FastifyInstance {
   registerAnthropicMessages(app, context);
   registerChatService(app, context);
   registerCompete(app, context);
+  registerDashboard(app);
+  registerMetrics(app, context);
   return app;
 }

@@ -40,6 +40,11 @@ export function convertTenancyError(error: TenancyError): ApiError {
         code: 'gateway_saturated',
         headers: retryAfter(),
       });
+    case 'limits-unavailable':
+      return new ApiError(503, 'service_unavailable', error.message, {
+        code: 'limits_unavailable',
+        headers: retryAfter(),
+      });
     case 'not-found':
       return new ApiError(404, 'invalid_request_error', error.message, {
         code: 'not_found',

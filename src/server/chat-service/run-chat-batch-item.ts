@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { applyGuardrails } from '../apply-guardrails.js';
 import { ApiError } from '../api-error.js';
 import { recordRequest, type RequestRecord } from '../record-request.js';
+import { readCacheDirective } from '../read-cache-directive.js';
 import type { ChatServiceResponse } from './build-chat-service-response.js';
 import type { ChatServiceContext } from './chat-service-context.js';
 import { parseChatServiceRequest } from './parse-chat-service-request.js';
@@ -40,6 +41,7 @@ export async function runChatBatchItem(
     requestBody: item,
   };
   try {
+    const cache = readCacheDirective(item, batch.request.headers, batch.request.principal?.keyId);
     const body = parseChatServiceRequest(item);
     applyGuardrails(context, batch.request, undefined, entry, { format: 'chat-service', body });
     if (body.stream === true) {
@@ -52,7 +54,7 @@ export async function runChatBatchItem(
     }
     const { response } = await runChatServiceChat(
       body,
-      { requestId, signal: batch.signal, startedAt },
+      { requestId, signal: batch.signal, startedAt, cache },
       context,
       entry,
     );

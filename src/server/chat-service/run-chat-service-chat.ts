@@ -1,3 +1,4 @@
+import type { CacheDirective } from '../../cache/cache-directive.js';
 import { AllAttemptsFailedError } from '../../routing/all-attempts-failed-error.js';
 import type { RouteResult } from '../../gateway.js';
 import { getArbiterHeaders } from '../arbiter-headers.js';
@@ -13,6 +14,8 @@ export interface ChatServiceCall {
   signal: AbortSignal;
   /** `performance.now()` when the request arrived. */
   startedAt: number;
+  /** What the response cache may do (see readCacheDirective). */
+  cache?: CacheDirective;
 }
 
 /**
@@ -31,9 +34,12 @@ export async function runChatServiceChat(
   const { conversationId, chatRequest } = prepared;
   Object.assign(entry, { route: chatRequest.model, conversationId, chatRequest });
   const result = await runRoute(entry, () =>
-    gateway.chat(prepared.chatRequest, { requestId: call.requestId, signal: call.signal }),
+    gateway.chat(prepared.chatRequest, { requestId: call.requestId, signal: call.signal, cache: call.cache }),
   );
-  Object.assign(entry, { route: result.route, attempts: result.attempts, usage: result.value.usage });
+  const isCacheHit = result.cache === 'hit';
+  // A hit used no tokens: its request counts against the key's limits, its tokens and cost do not.
+  const usage = isCacheHit ? undefined : result.value.usage;
+  Object.assign(entry, { route: result.route, attempts: result.attempts, usage, isCacheHit });
   const text = result.value.choices[0]?.message.content ?? '';
   const response = await buildChatServiceResponse(
     {
@@ -50,7 +56,10 @@ export async function runChatServiceChat(
   );
   entry.responseBody = response;
   saveTurn(context, prepared, text);
-  return { response, headers: getArbiterHeaders(call.requestId, result.target, result.attempts) };
+  return {
+    response,
+    headers: getArbiterHeaders(call.requestId, result.target, result.attempts, result.cache),
+  };
 }
 
 /** Runs a route call, keeping the attempts of a route that failed everywhere for the record. */

@@ -33,12 +33,18 @@ export async function streamChatService(
   const { conversationId, chatRequest } = prepared;
   Object.assign(entry, { route: chatRequest.model, conversationId, chatRequest });
   const result = await runRoute(entry, () =>
-    gateway.chatStream(prepared.chatRequest, { requestId: call.requestId, signal: call.signal }),
+    gateway.chatStream(prepared.chatRequest, {
+      requestId: call.requestId,
+      signal: call.signal,
+      cache: call.cache,
+    }),
   );
+  const isCacheHit = result.cache === 'hit';
   Object.assign(entry, {
     route: result.route,
     attempts: result.attempts,
     ttftInMs: Math.round(result.value.ttftInMs),
+    isCacheHit,
   });
   reply.hijack();
   reply.raw.writeHead(200, {
@@ -46,7 +52,7 @@ export async function streamChatService(
     'cache-control': 'no-cache',
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
-    ...getArbiterHeaders(call.requestId, result.target, result.attempts),
+    ...getArbiterHeaders(call.requestId, result.target, result.attempts, result.cache),
   });
   const writer = createSSEWriter(reply.raw);
   const modelUsed = `${result.target.provider}/${result.target.model}`;
@@ -74,7 +80,8 @@ export async function streamChatService(
     writer.end(renderChatServiceEvent('error', { error: failure }));
     return;
   }
-  Object.assign(entry, { usage, outputText: text });
+  // A hit used no tokens: its request counts against the key's limits, its tokens and cost do not.
+  Object.assign(entry, { usage: isCacheHit ? undefined : usage, outputText: text });
   const answer = text.join('');
   const response = await buildChatServiceResponse(
     {

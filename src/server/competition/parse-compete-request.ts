@@ -7,12 +7,8 @@ import { maxContenders, maxDeadlineInMs } from './read-contest-options.js';
 
 const namesSchema = z.array(z.string().min(1)).min(1).max(maxContenders);
 
-/**
- * The `/compete` body: the original brief's `{prompt, temperature}`, plus `messages` instead of a
- * prompt, who competes (`contenders`: route or `provider/model` names; or `providers`), the evaluator
- * and the deadline (`timeout_ms`). Strict, like `/chat`: a typo is a 400 naming the field.
- */
-export const competeRequestSchema = z.strictObject({
+/** The fields every competition body has (`/compete`, the dashboard's arena): the conversation and who competes. */
+export const competitionBodyShape = {
   prompt: z.string().min(1).nullish(),
   /** Chat Completions messages, for a conversation rather than one prompt. */
   messages: z.array(z.unknown()).min(1).nullish(),
@@ -20,22 +16,45 @@ export const competeRequestSchema = z.strictObject({
   temperature: z.number().min(0).max(2).nullish(),
   max_tokens: z.number().int().min(1).nullish(),
   contenders: namesSchema.nullish(),
+  evaluator: z.enum(evaluatorNames).nullish(),
+};
+
+/**
+ * The `/compete` body: the original brief's `{prompt, temperature}`, plus `messages` instead of a
+ * prompt, who competes (`contenders`: route or `provider/model` names; or `providers`), the evaluator
+ * and the deadline (`timeout_ms`). Strict, like `/chat`: a typo is a 400 naming the field.
+ */
+export const competeRequestSchema = z.strictObject({
+  ...competitionBodyShape,
   /** Provider names (their default models) or any other contender names; `contenders` wins. */
   providers: namesSchema.nullish(),
-  evaluator: z.enum(evaluatorNames).nullish(),
   timeout_ms: z.number().int().min(1).max(maxDeadlineInMs).nullish(),
 });
 
 export type CompeteRequest = z.infer<typeof competeRequestSchema> & { messages: ChatMessage[] };
 
+/** What `parseCompetitionBody` needs of a schema's output to build the conversation. */
+type ConversationFields = Pick<z.infer<typeof competeRequestSchema>, 'prompt' | 'messages' | 'system_prompt'>;
+
 /** Untrusted JSON → a `/compete` request with its conversation as messages, or a 400 naming the field. */
 export function parseCompeteRequest(body: unknown): CompeteRequest {
+  return parseCompetitionBody(competeRequestSchema, body);
+}
+
+/**
+ * Untrusted JSON → a competition body of `schema` (strict), with exactly one of `prompt` and `messages`
+ * turned into the conversation (the system prompt first), or a 400 naming the field.
+ */
+export function parseCompetitionBody<Schema extends z.ZodType<ConversationFields>>(
+  schema: Schema,
+  body: unknown,
+): z.infer<Schema> & { messages: ChatMessage[] } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ApiError(400, 'invalid_request_error', 'The request body must be a JSON object.', {
       code: 'invalid_body',
     });
   }
-  const result = competeRequestSchema.safeParse(body);
+  const result = schema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     if (issue.code === 'unrecognized_keys') {

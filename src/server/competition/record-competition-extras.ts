@@ -18,35 +18,67 @@ export function recordCompetitionExtras(
   competition: CompetitionResult,
   chatRequest: ChatRequest,
 ): void {
-  const base = { method: 'POST', path: request.url, isStream: false, chatRequest };
   competition.contenders.forEach((contender, index) => {
-    if (contender === competition.winner || contender.record.skipped !== undefined) return;
-    recordRequest(context, request, {
-      ...base,
+    if (contender === competition.winner) return;
+    recordContender(context, request, {
       requestId: `${requestId}_contender_${index + 1}`,
       route: competition.route,
-      status: contender.response ? 200 : getStatus(contender),
-      attempts: [contender.record],
-      durationInMs: Math.round(contender.latencyInMs),
-      ttftInMs: contender.ttftInMs === undefined ? undefined : Math.round(contender.ttftInMs),
-      usage: contender.usage,
-      outputText: contender.response ? [contender.text] : undefined,
-      errorCode: contender.error?.kind,
-    } satisfies RequestRecord);
+      contender,
+      chatRequest,
+    });
   });
+  recordJudge(context, request, requestId, competition);
+}
+
+/**
+ * One contender's own usage record under `requestId` (its answer's tokens and cost, or its failure),
+ * which `POST /feedback` can rate like any request. A contender never called (skipped) spent nothing and
+ * gets none.
+ */
+export function recordContender(
+  context: ServerContext,
+  request: FastifyRequest,
+  record: { requestId: string; route: string; contender: ContenderResult; chatRequest: ChatRequest },
+): void {
+  const { contender } = record;
+  if (contender.record.skipped !== undefined) return;
+  recordRequest(context, request, {
+    method: 'POST',
+    path: request.url,
+    isStream: false,
+    chatRequest: record.chatRequest,
+    requestId: record.requestId,
+    route: record.route,
+    status: contender.response ? 200 : getStatus(contender),
+    attempts: [contender.record],
+    durationInMs: Math.round(contender.latencyInMs),
+    ttftInMs: contender.ttftInMs === undefined ? undefined : Math.round(contender.ttftInMs),
+    usage: contender.usage,
+    outputText: contender.response ? [contender.text] : undefined,
+    errorCode: contender.error?.kind,
+  } satisfies RequestRecord);
+}
+
+/** The judge's call, when one answered, as `<request id>_judge` with its usage. */
+export function recordJudge(
+  context: ServerContext,
+  request: FastifyRequest,
+  requestId: string,
+  competition: CompetitionResult,
+): void {
   const judge = competition.verdict.judgeCall;
-  if (judge) {
-    recordRequest(context, request, {
-      ...base,
-      requestId: `${requestId}_judge`,
-      route: context.gateway.config.competition.judge.model,
-      status: 200,
-      attempts: judge.attempts,
-      durationInMs: Math.round(judge.latencyInMs),
-      usage: judge.value.usage,
-      chatRequest: undefined,
-    } satisfies RequestRecord);
-  }
+  if (!judge) return;
+  recordRequest(context, request, {
+    method: 'POST',
+    path: request.url,
+    isStream: false,
+    requestId: `${requestId}_judge`,
+    route: context.gateway.config.competition.judge.model,
+    status: 200,
+    attempts: judge.attempts,
+    durationInMs: Math.round(judge.latencyInMs),
+    usage: judge.value.usage,
+  } satisfies RequestRecord);
 }
 
 /** The status a contender's failure would have had as a request of its own. */

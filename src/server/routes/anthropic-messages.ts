@@ -25,13 +25,17 @@ import { getAnthropicErrorType } from '../anthropic-wire/render-anthropic-error.
 import { sendAnthropicError } from '../anthropic-wire/send-anthropic-error.js';
 import { recordRequest, type RequestRecord } from '../record-request.js';
 import { readRequestFallbacks } from '../read-request-fallbacks.js';
+import { readCacheDirective } from '../read-cache-directive.js';
+import { answerAnthropicThroughChat, isAnsweredThroughChat } from './answer-anthropic-through-chat.js';
 import type { ServerContext } from '../server-context.js';
 import { registerAnthropicCountTokens } from './anthropic-count-tokens.js';
 
 /**
  * `POST /v1/messages`: Anthropic's Messages API in front of every route. An Anthropic target gets the
  * caller's body as it was written (no lossy round trip); any other target gets it translated, and its
- * answer is translated back, streamed or not. Errors use Anthropic's envelope.
+ * answer is translated back, streamed or not. With the response cache on, a route without Anthropic
+ * targets goes through `gateway.chat` so the cache applies (answer-anthropic-through-chat.ts); the
+ * pass-through is never cached. Errors use Anthropic's envelope.
  */
 export function registerAnthropicMessages(app: FastifyInstance, context: ServerContext): void {
   const { gateway, logger, toApiError } = context;
@@ -49,6 +53,7 @@ export function registerAnthropicMessages(app: FastifyInstance, context: ServerC
     try {
       const fallbacks = readRequestFallbacks(request.body, request.headers);
       const contest = readContestOptions(request.body, gateway.config.routes);
+      const cache = readCacheDirective(request.body, request.headers, request.principal?.keyId);
       const body = parseAnthropicMessagesRequest(request.body);
       applyGuardrails(context, request, reply, entry, { format: 'anthropic-messages', body });
       const rawBody = request.body as Record<string, unknown>;
@@ -60,6 +65,8 @@ export function registerAnthropicMessages(app: FastifyInstance, context: ServerC
       const callContext = { requestId, signal: controller.signal, fallbacks, contest };
       if (getContestKind(gateway.config.routes, body.model) === 'compete')
         return await runAnthropicCompetition(context, request, reply, body, callContext, entry);
+      if (isAnsweredThroughChat(context, body.model))
+        return await answerAnthropicThroughChat(context, reply, body, { ...callContext, cache }, entry);
       const calls = createTargetCalls(body, rawBody, getBetaHeader(request));
 
       if (body.stream === true) {

@@ -6,6 +6,7 @@ import { runChatServiceChat } from '../chat-service/run-chat-service-chat.js';
 import { streamChatService } from '../chat-service/stream-chat-service.js';
 import { recordRequest, type RequestRecord } from '../record-request.js';
 import { applyGuardrails } from '../apply-guardrails.js';
+import { readCacheDirective } from '../read-cache-directive.js';
 import { sendOpenAIError } from './openai-chat-completions.js';
 
 /**
@@ -25,6 +26,7 @@ export function registerChatServiceChat(app: FastifyInstance, context: ChatServi
       durationInMs: 0,
     };
     try {
+      const cache = readCacheDirective(request.body, request.headers, request.principal?.keyId);
       const body = parseChatServiceRequest(request.body);
       applyGuardrails(context, request, reply, entry, { format: 'chat-service', body });
       entry.isStream = isStreamPath || body.stream === true;
@@ -32,7 +34,7 @@ export function registerChatServiceChat(app: FastifyInstance, context: ChatServi
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) controller.abort(new CallerCancelledError());
       });
-      const call = { requestId: request.id, signal: controller.signal, startedAt };
+      const call = { requestId: request.id, signal: controller.signal, startedAt, cache };
       if (entry.isStream) return await streamChatService(body, call, context, entry, reply);
       const { response, headers } = await runChatServiceChat(body, call, context, entry);
       reply.code(200).headers(headers).type('application/json').send(JSON.stringify(response));

@@ -13,6 +13,7 @@ import { renderOpenAIError } from '../openai-wire/render-openai-error.js';
 import { writeOpenAIStream } from '../openai-wire/write-openai-stream.js';
 import { recordRequest, type RequestRecord } from '../record-request.js';
 import { readContinueOnFailure, readRequestFallbacks } from '../read-request-fallbacks.js';
+import { readCacheDirective } from '../read-cache-directive.js';
 import type { ServerContext } from '../server-context.js';
 
 /**
@@ -37,6 +38,7 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
       const fallbacks = readRequestFallbacks(request.body, request.headers);
       const shouldContinueOnFailure = readContinueOnFailure(request.body);
       const contest = readContestOptions(request.body, gateway.config.routes);
+      const cache = readCacheDirective(request.body, request.headers, request.principal?.keyId);
       const chatRequest = parseOpenAIChatRequest(request.body);
       applyGuardrails(context, request, reply, entry, { format: 'openai-chat', body: chatRequest });
       Object.assign(entry, { isStream: chatRequest.stream === true, chatRequest });
@@ -50,6 +52,7 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
         fallbacks,
         shouldContinueOnFailure,
         contest,
+        cache,
       };
 
       if (chatRequest.stream === true) {
@@ -58,6 +61,7 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
           route: result.route,
           attempts: result.attempts,
           ttftInMs: Math.round(result.value.ttftInMs),
+          isCacheHit: result.cache === 'hit',
         });
         reply.hijack();
         reply.raw.writeHead(200, {
@@ -65,7 +69,7 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
           'cache-control': 'no-cache',
           connection: 'keep-alive',
           'x-accel-buffering': 'no',
-          ...getArbiterHeaders(requestId, result.target, result.attempts),
+          ...getArbiterHeaders(requestId, result.target, result.attempts, result.cache),
           ...settleCompetition(context, request, result, chatRequest),
         });
         const summary = await writeOpenAIStream(createSSEWriter(reply.raw), result.value.parts, {
@@ -73,7 +77,11 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
           fallbackModel: result.target.model,
           toApiError,
         });
-        Object.assign(entry, { usage: summary.usage, outputText: summary.text });
+        // A hit used no tokens: its request counts against the key's limits, its tokens and cost do not.
+        Object.assign(entry, {
+          usage: result.cache === 'hit' ? undefined : summary.usage,
+          outputText: summary.text,
+        });
         if (summary.error) {
           entry.errorCode = summary.error.code;
           entry.status = summary.error.status;
@@ -90,11 +98,13 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
             arbiter_competition: convertCompetitionToJSON(result.competition, gateway.redact),
           }
         : result.value;
-      Object.assign(entry, { route, attempts, usage: result.value.usage, responseBody: body });
+      const isCacheHit = result.cache === 'hit';
+      const usage = isCacheHit ? undefined : result.value.usage;
+      Object.assign(entry, { route, attempts, usage, responseBody: body, isCacheHit });
       reply
         .code(200)
         .headers({
-          ...getArbiterHeaders(requestId, result.target, result.attempts),
+          ...getArbiterHeaders(requestId, result.target, result.attempts, result.cache),
           ...settleCompetition(context, request, result, chatRequest),
         })
         .type('application/json')

@@ -9,7 +9,9 @@ import type { EventBus, EventListener } from '../event-bus.js';
  */
 export function createRedisEventBus(redis: Redis): EventBus {
   const prefix = redis.options.keyPrefix ?? '';
-  const subscriber = redis.duplicate({ keyPrefix: '', enableOfflineQueue: true });
+  // No command timeout: a SUBSCRIBE sent while the connection is still being made (start-up under load,
+  // or Redis down) waits for it rather than failing, and ioredis subscribes again after a reconnect.
+  const subscriber = redis.duplicate({ keyPrefix: '', enableOfflineQueue: true, commandTimeout: undefined });
   // Errors of the subscriber connection surface through the publishing client's health already.
   subscriber.on('error', () => undefined);
   const topics = new Map<string, Set<EventListener>>();
@@ -27,7 +29,13 @@ export function createRedisEventBus(redis: Redis): EventBus {
       if (!listeners) {
         listeners = new Set();
         topics.set(topic, listeners);
-        await subscriber.subscribe(prefix + topic);
+        try {
+          await subscriber.subscribe(prefix + topic);
+        } catch (error) {
+          // Not subscribed: a later call must try again rather than find the topic already there.
+          if (topics.get(topic) === listeners) topics.delete(topic);
+          throw error;
+        }
       }
       listeners.add(entry);
       return async () => {
