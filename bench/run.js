@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { request } from 'undici';
 import { renderChart } from './lib/chart.js';
-import { startServer } from './lib/processes.js';
+import { startSimulator } from './lib/processes.js';
 import { clockTicks } from './lib/proc-stats.js';
 import { CPU_RATIO_LOAD, report } from './lib/report.js';
 import { runLoad, smokeTest } from './lib/run-load.js';
@@ -47,7 +47,9 @@ const loads = [
     stream: true,
     connections: c,
   })),
-  { label: 'stream TTFB c=1', kind: 'ttfb', stream: true, connections: 1 },
+  ...(settings.ttfbRequests > 0
+    ? [{ label: 'stream TTFB c=1', kind: 'ttfb', stream: true, connections: 1 }]
+    : []),
   ...(settings.openStreams > 0
     ? [
         {
@@ -84,14 +86,7 @@ function machineFacts() {
 
 /** Each scenario gets its own fresh simulator, so no scenario inherits another's connections or state. */
 async function startScenario(scenario) {
-  const sim = await startServer('simulator', (port) => [
-    cli,
-    'simulate',
-    '--port',
-    String(port),
-    '--seed',
-    '1',
-  ]);
+  const sim = await startSimulator(cli);
   try {
     const target = await scenario.start(`${sim.url}/v1`);
     await smokeTest(scenario, target).catch(async (error) => {
@@ -144,7 +139,7 @@ for (const scenario of scenarios.filter((s) => !settings.only || settings.only.i
 }
 for (const load of loads) {
   for (const { scenario, sim, target } of running) {
-    if (load.skip?.(scenario)) continue;
+    if (load.skip?.(scenario) || (scenario.loads && !scenario.loads.includes(load.label))) continue;
     process.stderr.write(`  ${load.label}: ${scenario.name}\n`);
     const model = load.slowModel ? slowModelOf(scenario) : undefined;
     rows.push(await runLoad(scenario, target, sim.pid, { ...load, model }, settings));

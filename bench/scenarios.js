@@ -7,6 +7,8 @@ import { FLOOR, PORTKEY } from './lib/report.js';
 import { startServer } from './lib/processes.js';
 
 const require = createRequire(import.meta.url);
+/** The features-on scenario's gateway key (any 20+ characters). */
+const BENCH_KEY = 'arb-bench-0123456789abcdef';
 
 export function createScenarios({ root, profileDir }) {
   const cli = path.join(root, 'dist/cli/main.js');
@@ -74,6 +76,44 @@ export function createScenarios({ root, profileDir }) {
       model: 'openai/sim-instant',
       // The default: every request's usage record queued, priced and written to SQLite in batches.
       start: (upstreamUrl) => startArbiter('arbiter (accounting on)', upstreamUrl),
+    },
+    {
+      name: 'arbiter (features on)',
+      model: 'openai/sim-instant',
+      // What a production user runs: a gateway key on a plan whose request and token limits are checked
+      // (and token reservations settled) on every request, the usage log, learning observing every
+      // outcome, metrics counting every record, prompt-injection guardrails. The limits are set high so
+      // the load is admitted: the checks still run.
+      headers: { authorization: `Bearer ${BENCH_KEY}` },
+      start: (upstreamUrl) =>
+        startArbiter('arbiter (features on)', upstreamUrl, {
+          ARBITER_API_KEYS: `${BENCH_KEY}:premium`,
+          PREMIUM_REQUESTS_PER_HOUR: '1000000000',
+          PREMIUM_TOKENS_PER_DAY: '1000000000000',
+          LEARNING_AUTO: 'true',
+        }),
+    },
+    {
+      name: 'arbiter race',
+      model: 'race',
+      // `race` between two targets on the same simulator; compared with `arbiter` (one target) at c=1.
+      loads: ['c=1', 'c=32'],
+      start: (upstreamUrl) =>
+        startArbiter('arbiter race', upstreamUrl, {
+          USAGE_LOG: 'false',
+          GROQ_API_KEY: 'bench',
+          GROQ_BASE_URL: upstreamUrl,
+          COMPETE_CONTENDERS: 'openai/sim-instant,groq/sim-instant',
+        }),
+    },
+    {
+      name: 'arbiter (2 workers)',
+      model: 'openai/sim-instant',
+      // ARBITER_WORKERS=2 without Redis: each worker keeps its own limits and breakers (fine here: none
+      // are configured); compared with `arbiter` at c=128 for throughput.
+      loads: ['c=128'],
+      start: (upstreamUrl) =>
+        startArbiter('arbiter (2 workers)', upstreamUrl, { USAGE_LOG: 'false', ARBITER_WORKERS: '2' }),
     },
   ];
 }

@@ -106,3 +106,7 @@ export async function startServer(name, args, extraEnv = {}, options = {}) {
     },
   };
 }
+
+/** The provider simulator of the built CLI (`arbiter simulate`, seeded, so every run sees the same answers). */
+export const startSimulator = (cli) =>
+  startServer('simulator', (port) => [cli, 'simulate', '--port', String(port), '--seed', '1']);

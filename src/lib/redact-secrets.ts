@@ -2,13 +2,14 @@
  * Shapes of well-known API keys and bearer tokens. Matching keeps a short, harmless prefix so a log line
  * still says which kind of key it was (`sk-proj-…`), never the key.
  */
-const secretPatterns: RegExp[] = [
-  /\b(sk-(?:proj-|ant-(?:api\d\d-)?|or-v1-)?)[A-Za-z0-9_-]{16,}/g, // OpenAI, Anthropic, OpenRouter
-  /\b(gsk_)[A-Za-z0-9]{16,}/g, // Groq
-  /\b(xai-)[A-Za-z0-9]{16,}/g, // xAI
-  /\b(AIza)[0-9A-Za-z_-]{20,}/g, // Google
-  /\b(arb_(?:live|admin)_)[A-Za-z0-9_-]{8,}/g, // Arbiter gateway keys
-  /\b(Bearer\s+)[A-Za-z0-9._~+/=-]{12,}/gi,
+const secretPatterns: ReadonlyArray<{ pattern: RegExp; hint: RegExp }> = [
+  // OpenAI, Anthropic, OpenRouter
+  { pattern: /\b(sk-(?:proj-|ant-(?:api\d\d-)?|or-v1-)?)[A-Za-z0-9_-]{16,}/g, hint: /sk-/ },
+  { pattern: /\b(gsk_)[A-Za-z0-9]{16,}/g, hint: /gsk_/ }, // Groq
+  { pattern: /\b(xai-)[A-Za-z0-9]{16,}/g, hint: /xai-/ }, // xAI
+  { pattern: /\b(AIza)[0-9A-Za-z_-]{20,}/g, hint: /AIza/ }, // Google
+  { pattern: /\b(arb_(?:live|admin)_)[A-Za-z0-9_-]{8,}/g, hint: /arb_/ }, // Arbiter gateway keys
+  { pattern: /\b(Bearer\s+)[A-Za-z0-9._~+/=-]{12,}/gi, hint: /bearer/i },
 ];
 
 /**
@@ -26,8 +27,10 @@ export function createSecretRedactor(knownSecrets: Iterable<string> = []): (text
     for (const secret of secrets) {
       if (result.includes(secret)) result = result.split(secret).join('[redacted]');
     }
-    for (const pattern of secretPatterns) {
-      result = result.replace(pattern, '$1[redacted]');
+    // Each pattern only where its literal prefix occurs: a log line has none of them almost always, and
+    // a literal search is far cheaper than the pattern's scan (this runs on every log line).
+    for (const { pattern, hint } of secretPatterns) {
+      if (hint.test(result)) result = result.replace(pattern, '$1[redacted]');
     }
     return result;
   };

@@ -21,7 +21,11 @@ export function createRedactingLogStream(
 ): LogDestination {
   return {
     write(line: string) {
-      return destination.write(redactSensitive(redactSecrets(line)));
+      // pino's lines open with `{"level":30,"time":1795320131312,`: numbers only, and a 13-digit time
+      // that would send every line through the card-number check. Redact what follows.
+      const head = line.startsWith('{"level":') ? line.indexOf(',', line.indexOf('"time":') + 7) + 1 : 0;
+      const rest = head > 0 ? line.slice(head) : line;
+      return destination.write(line.slice(0, head) + redactSensitive(redactSecrets(rest)));
     },
     // pino flushes its destination on exit and on `logger.flush()`; pass both through.
     flush: () => destination.flush?.(),

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createId } from '../lib/create-id.js';
 
 /** What a new key is stored as, plus the key itself, which is shown once and never stored. */
@@ -28,7 +28,8 @@ export function createGatewayKeySecret(): NewGatewayKey {
  * the keys are long and random, so there is nothing to guess.
  */
 export function hashGatewayKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  // The one-shot `hash` (Node 20.12+) skips the Hash object: this runs on every authenticated request.
+  return hash('sha256', key, 'hex');
 }
 
 /** The first characters of a key, shown in lists; at most a third of a short key. */

@@ -10,6 +10,9 @@ const cardCandidate = /(?<![:\d.])\b[3-6]\d{3}(?:[ -]?\d){9,15}\b/g;
 /** Formatted phone numbers only (`+34 612 345 678`, `(555) 123-4567`, `555-123-4567`): a bare digit run is too often an id. */
 const phone =
   /(?<![:\w])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,4}){1,4}|\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4})\b/g;
+/** Supersets of what `cardCandidate` and `phone` can match: 13 digits with optional separators; a `+` or `(` before a digit, or 3 digits, a separator and 3 more. */
+const cardHint = /\d(?:[ -]?\d){12}/;
+const phoneHint = /[+(]\d|\d{3}[ .-]\d{3}/;
 /** Secrets some clients put in URLs (`?key=…`, Gemini's style), which a logged path would carry. */
 const urlSecret =
   /([?&](?:api[_-]?key|key|token|access_token|auth|password|secret|sig|signature)=)[^&\s"#]+/gi;
@@ -23,12 +26,14 @@ const urlSecret =
 export function redactSensitive(text: string): string {
   let result = text;
   if (result.includes('@')) result = result.replace(email, '[email]');
-  if (/\d{3}/.test(result)) {
+  // Cheap literal-ish checks first (this runs on every log line): the full patterns, with their
+  // look-behinds, only where something shaped like their match occurs.
+  if (cardHint.test(result)) {
     result = result.replace(cardCandidate, (match) =>
       isLuhnValid(match.replace(/[ -]/g, '')) ? '[card]' : match,
     );
-    result = result.replace(phone, '[phone]');
   }
+  if (phoneHint.test(result)) result = result.replace(phone, '[phone]');
   if (result.includes('=')) result = result.replace(urlSecret, '$1[redacted]');
   return result;
 }
