@@ -20,6 +20,8 @@ export interface FinishedRequest {
   status: number;
   isStream: boolean;
   isCacheHit?: boolean;
+  /** A cache hit: the target whose answer was cached (named in the record, costing nothing). */
+  cachedFrom?: { provider: string; model: string };
   /** Every attempt in order; the last successful one (or the last one) is the target that answered. */
   attempts?: readonly AttemptRecord[];
   durationInMs: number;

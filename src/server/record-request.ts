@@ -11,6 +11,8 @@ export interface RequestRecord extends RequestLogEntry {
   conversationId?: string;
   keyId?: string;
   isCacheHit?: boolean;
+  /** A cache hit: the target that produced the cached answer. */
+  cachedFrom?: { provider: string; model: string };
   /** The request as a chat, so its tokens can be counted when the provider reports no usage. */
   chatRequest?: Pick<ChatRequest, 'messages' | 'tools'>;
   /** A stream's text deltas, for counting and for LOG_RESPONSES. */
@@ -51,6 +53,7 @@ export function recordRequest(context: ServerContext, request: FastifyRequest, e
     status: entry.status,
     isStream: entry.isStream === true,
     isCacheHit: entry.isCacheHit,
+    cachedFrom: entry.cachedFrom && { provider: entry.cachedFrom.provider, model: entry.cachedFrom.model },
     attempts: entry.attempts,
     durationInMs: entry.durationInMs,
     ttftInMs: entry.ttftInMs,

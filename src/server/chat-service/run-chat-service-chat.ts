@@ -39,7 +39,8 @@ export async function runChatServiceChat(
   const isCacheHit = result.cache === 'hit';
   // A hit used no tokens: its request counts against the key's limits, its tokens and cost do not.
   const usage = isCacheHit ? undefined : result.value.usage;
-  Object.assign(entry, { route: result.route, attempts: result.attempts, usage, isCacheHit });
+  const cachedFrom = isCacheHit ? result.target : undefined;
+  Object.assign(entry, { route: result.route, attempts: result.attempts, usage, isCacheHit, cachedFrom });
   const text = result.value.choices[0]?.message.content ?? '';
   const response = await buildChatServiceResponse(
     {

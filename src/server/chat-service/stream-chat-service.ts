@@ -45,6 +45,7 @@ export async function streamChatService(
     attempts: result.attempts,
     ttftInMs: Math.round(result.value.ttftInMs),
     isCacheHit,
+    cachedFrom: isCacheHit ? result.target : undefined,
   });
   reply.hijack();
   reply.raw.writeHead(200, {

@@ -52,6 +52,7 @@ export async function answerAnthropicThroughChat(
       attempts: result.attempts,
       ttftInMs: Math.round(result.value.ttftInMs),
       isCacheHit,
+      cachedFrom: isCacheHit ? result.target : undefined,
     });
     reply.hijack();
     reply.raw.writeHead(200, {
@@ -82,6 +83,7 @@ export async function answerAnthropicThroughChat(
     usage: isCacheHit ? undefined : result.value.usage,
     responseBody,
     isCacheHit,
+    cachedFrom: isCacheHit ? result.target : undefined,
   });
   reply
     .code(200)

@@ -62,6 +62,7 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
           attempts: result.attempts,
           ttftInMs: Math.round(result.value.ttftInMs),
           isCacheHit: result.cache === 'hit',
+          cachedFrom: result.cache === 'hit' ? result.target : undefined,
         });
         reply.hijack();
         reply.raw.writeHead(200, {
@@ -100,7 +101,8 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
         : result.value;
       const isCacheHit = result.cache === 'hit';
       const usage = isCacheHit ? undefined : result.value.usage;
-      Object.assign(entry, { route, attempts, usage, responseBody: body, isCacheHit });
+      const cachedFrom = isCacheHit ? result.target : undefined;
+      Object.assign(entry, { route, attempts, usage, responseBody: body, isCacheHit, cachedFrom });
       reply
         .code(200)
         .headers({
