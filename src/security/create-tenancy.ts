@@ -68,6 +68,8 @@ export interface Tenancy {
   authenticate(presented: string | undefined): Promise<GatewayPrincipal | undefined>;
   /** Throws unless `presented` is `ARBITER_ADMIN_KEY` (compared in constant time). */
   authenticateAdmin(presented: string | undefined): void;
+  /** Whether the key may use a route (its name, or every target it reaches): what `/v1/models` lists. */
+  isRouteAllowed(principal: GatewayPrincipal, route: RequestedRoute): boolean;
   /** Checks the models, then reserves the estimate on every limit; throws a TenancyError when refused. */
   admit(principal: GatewayPrincipal, request: AdmissionRequest): Promise<Admission>;
   readUsage(keyId: string): Promise<KeyUsage>;
@@ -175,6 +177,15 @@ export async function createTenancy(options: TenancyOptions): Promise<Tenancy> {
       }
       if (!isSameSecret(presented, settings.adminKey))
         throw new TenancyError('invalid-key', 'The admin key is not valid on this gateway.');
+    },
+    isRouteAllowed(principal, route) {
+      try {
+        checkModelAccess(principal, [route], cheap);
+        return true;
+      } catch (error) {
+        if (error instanceof TenancyError) return false;
+        throw error;
+      }
     },
     async admit(principal, request) {
       checkModelAccess(principal, request.routes, cheap);

@@ -278,6 +278,37 @@ describe('allowed models', () => {
     expect(refused.body.error?.message).toContain('allowed for key');
   });
 
+  it('lists in /v1/models only what the key may use', async () => {
+    const listed = async (key: string) => {
+      const response = await fetch(`${running.url}/v1/models`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { data: Array<{ id: string }> }).data.map((model) => model.id);
+    };
+    const free = await admin<{ key: string }>('POST', '/admin/keys', { plan: 'free' });
+    const patterned = await admin<{ key: string }>('POST', '/admin/keys', {
+      plan: 'free',
+      allowed_models: ['priced-route', 'openai/sim-*'],
+    });
+    const everything = await listed(keys.premium);
+    expect(everything).toEqual(expect.arrayContaining(['priced-route', 'openai/sim-instant']));
+    const cheapOnly = await listed(free.key);
+    expect(cheapOnly).toContain('openai/sim-instant');
+    expect(cheapOnly).not.toContain('priced-route');
+    expect(cheapOnly.length).toBeLessThan(everything.length);
+    // A listed model is one the key can call.
+    for (const id of cheapOnly.filter((model) => model.startsWith('openai/sim-instant')))
+      expect((await chat(free.key, { model: id, max_tokens: 5 })).status).toBe(200);
+    expect(await listed(patterned.key)).toEqual(
+      expect.arrayContaining(['priced-route', 'openai/sim-instant']),
+    );
+    const hidden = await fetch(`${running.url}/v1/models/priced-route`, {
+      headers: { authorization: `Bearer ${free.key}` },
+    });
+    expect(hidden.status).toBe(404);
+  });
+
   it('records every request, refused ones included, under its key id, and shows a key only its own', async () => {
     const freeId = await idOf(keys.free);
     const read = async (key: string, path: string) => {

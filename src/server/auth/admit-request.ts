@@ -83,7 +83,8 @@ async function waitForSlot(
 }
 
 /** The distinct `provider/model` pairs a route name reaches; undefined when it does not resolve. */
-function resolveTargets(gateway: Gateway, name: string): RequestedRoute['targets'] | undefined {
+/** The distinct `provider/model`s a route name can reach; undefined when the name does not resolve. */
+export function resolveTargets(gateway: Gateway, name: string): RequestedRoute['targets'] | undefined {
   try {
     const seen = new Map<string, { provider: string; model: string }>();
     for (const target of gateway.resolve(name).targets)

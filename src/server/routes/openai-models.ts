@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../api-error.js';
 import type { ServerContext } from '../server-context.js';
+import { resolveTargets } from '../auth/admit-request.js';
 import { sendOpenAIError } from './openai-chat-completions.js';
 
 /**
  * `GET /v1/models` lists every name a caller can put in `model`: `provider/model` for each configured
  * (or demo) provider, the config's routes, and `auto`. `GET /v1/models/{id}` returns one (ids contain
- * slashes, hence the wildcard).
+ * slashes, hence the wildcard). A caller with a gateway key sees only what its plan or key allows.
  */
 export function registerOpenAIModels(app: FastifyInstance, context: ServerContext): void {
   const created = Math.floor(Date.now() / 1000);
@@ -17,15 +18,28 @@ export function registerOpenAIModels(app: FastifyInstance, context: ServerContex
     owned_by: model.ownedBy,
   });
 
-  app.get('/v1/models', async (_request, reply) => {
-    reply.send({ object: 'list', data: context.gateway.listModels().map(toOpenAIModel) });
+  const listModels = (request: FastifyRequest) => {
+    const { gateway } = context;
+    const principal = request.principal;
+    const models = gateway.listModels();
+    if (!principal) return models;
+    return models.filter((model) =>
+      gateway.tenancy.isRouteAllowed(principal, {
+        name: model.id,
+        targets: resolveTargets(gateway, model.id) ?? [],
+      }),
+    );
+  };
+
+  app.get('/v1/models', async (request, reply) => {
+    reply.send({ object: 'list', data: listModels(request).map(toOpenAIModel) });
   });
 
   app.get(
     '/v1/models/*',
     async (request: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply) => {
       const id = decodeURIComponent(request.params['*']);
-      const model = context.gateway.listModels().find((candidate) => candidate.id === id);
+      const model = listModels(request).find((candidate) => candidate.id === id);
       if (model) return reply.send(toOpenAIModel(model));
       sendOpenAIError(
         reply,
