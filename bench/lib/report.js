@@ -96,9 +96,14 @@ export function budget(rows) {
   const two = find('arbiter (2 workers)', 'c=128');
   if (one && two) {
     const ratio = two.requestsPerSecond / one.requestsPerSecond;
+    // The cores each server got (its CPU per request × requests per second), and what a core bought.
+    const cores = (row) => (row.proxyCpuUsPerRequest * row.requestsPerSecond) / 1e6;
+    const perCore = (row) => row.requestsPerSecond / cores(row);
     lines.push(
       `- workers: 2 workers reach ${fixed(ratio, 2)}× one worker's req/s at c=128 (target ≥ 1.7× with the load generator on another machine: ${verdict(ratio >= 1.7)}; ` +
-        'here the load generator and the simulator share the same two cores, see bench/README.md)',
+        `here the load generator and the simulator share the same two cores, see bench/README.md). ` +
+        `The workers got ${fixed(cores(two), 2)} cores against ${fixed(cores(one), 2)} for one, at ${fixed((perCore(two) / perCore(one)) * 100, 0)} % of its req/s per core: ` +
+        `on two whole cores that is ${fixed((2 * perCore(two)) / one.requestsPerSecond, 2)}× one worker`,
     );
   }
   return lines.join('\n');
