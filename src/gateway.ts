@@ -16,7 +16,6 @@ import { createRouteRunner } from './routing/create-route-runner.js';
 import { createLimitsLookup } from './gateway/create-limits-lookup.js';
 import { createRoutePlanner } from './gateway/create-route-planner.js';
 import { createGatewayCompetition } from './gateway/create-gateway-competition.js';
-import { contestRouteNames } from './routing/resolve-contest.js';
 import { createRoutingHealth, type HealthEvent } from './gateway/create-routing-health.js';
 import { describeChatRequest } from './gateway/describe-chat-request.js';
 import { startLearning } from './gateway/start-learning.js';
@@ -47,7 +46,8 @@ import { createCachedChat } from './gateway/create-cached-chat.js';
 
 import type { ChatRequest } from './spec/chat-request.js';
 import { applyRequestDefaults, toProviderCall } from './gateway/apply-request-defaults.js';
-import type { Gateway, GatewayModel, GatewayOptions, RequestContext } from './gateway/gateway-types.js';
+import type { Gateway, GatewayOptions, RequestContext } from './gateway/gateway-types.js';
+import { listGatewayModels } from './gateway/list-gateway-models.js';
 
 export type {
   Gateway,
@@ -292,24 +292,7 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
       });
       return { ...result, value: { ...result.value, parts }, route: route.name };
     },
-    listModels() {
-      const models: GatewayModel[] = [];
-      for (const provider of providerConfigs) {
-        const ownedBy = provider.isDemo
-          ? `${provider.name} (demo: simulated, not a real model)`
-          : provider.name;
-        for (const model of provider.models)
-          models.push({ id: `${provider.name}/${model}`, ownedBy, isDemo: provider.isDemo === true });
-      }
-      for (const name of Object.keys(config.routes))
-        models.push({ id: name, ownedBy: 'arbiter (route)', isDemo: false });
-      if (providers.length > 0)
-        models.push({ id: 'auto', ownedBy: 'arbiter (route)', isDemo: config.isDemo });
-      for (const name of providers.length > 0 ? contestRouteNames : [])
-        if (!config.routes[name])
-          models.push({ id: name, ownedBy: 'arbiter (route)', isDemo: config.isDemo });
-      return models;
-    },
+    listModels: () => listGatewayModels(config, providerConfigs, providers.length > 0),
     health,
     tenancy,
     getRedisStatus: shared.getRedisStatus,
