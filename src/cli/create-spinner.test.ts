@@ -30,6 +30,21 @@ describe('createSpinner', () => {
     expect(stream.writes).toHaveLength(count);
   });
 
+  it('erases its line and exits 130 on Ctrl-C, and leaves SIGINT alone once stopped', () => {
+    const stream = createStream(true);
+    const codes: number[] = [];
+    const before = process.listenerCount('SIGINT');
+    const spinner = createSpinner({ label: 'Competing', stream, exit: (code) => codes.push(code) });
+    expect(process.listenerCount('SIGINT')).toBe(before + 1);
+    const interrupt = process.listeners('SIGINT').at(-1) as () => void;
+    interrupt();
+    expect(codes).toEqual([130]);
+    expect(stream.writes.at(-1)).toBe('\r\u001B[K');
+    expect(process.listenerCount('SIGINT')).toBe(before);
+    spinner.stop();
+    expect(process.listenerCount('SIGINT')).toBe(before);
+  });
+
   it('fits the line to the terminal width', () => {
     const stream = createStream(true, 12);
     createSpinner({ label: 'Competing: groq, openai', stream, now: () => 0 }).stop();

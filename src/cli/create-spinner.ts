@@ -9,6 +9,8 @@ export interface SpinnerOptions {
   intervalInMs?: number;
   /** Default `Date.now`; the elapsed time shown is measured with it. */
   now?: () => number;
+  /** What Ctrl-C does once the line is erased; default `process.exit` (with 130, as shells expect). */
+  exit?: (code: number) => void;
 }
 
 export interface Spinner {
@@ -42,12 +44,18 @@ export function createSpinner(options: SpinnerOptions): Spinner {
   // The spinner must never be what keeps a finished command alive.
   timer.unref();
   let isStopped = false;
-  return {
-    stop() {
-      if (isStopped) return;
-      isStopped = true;
-      clearInterval(timer);
-      stream.write('\r\u001B[K');
-    },
+  const stop = (): void => {
+    if (isStopped) return;
+    isStopped = true;
+    clearInterval(timer);
+    process.off('SIGINT', interrupt);
+    stream.write('\r\u001B[K');
   };
+  // Ctrl-C mid-wait: leave a clean line behind, not a half-drawn frame under the shell prompt.
+  const interrupt = (): void => {
+    stop();
+    (options.exit ?? process.exit)(130);
+  };
+  process.once('SIGINT', interrupt);
+  return { stop };
 }
