@@ -207,7 +207,12 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
   });
 
   function contextFor(model: string, context: RequestContext) {
-    const route = planner.plan(model, context.fallbacks, context.selection, context.contest?.contenders);
+    // The caller's plan joins whatever the ingress described, so `rules` can select by plan.
+    const selection =
+      context.plan !== undefined && context.selection && context.selection.plan === undefined
+        ? { ...context.selection, plan: context.plan }
+        : context.selection;
+    const route = planner.plan(model, context.fallbacks, selection, context.contest?.contenders);
     const attemptContext: AttemptContext = {
       requestId: context.requestId,
       route: route.name,

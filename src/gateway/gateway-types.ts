@@ -39,6 +39,8 @@ export interface RequestContext {
   selection?: SelectionRequest;
   /** `race` and `compete` routes: the caller's contenders, evaluator and deadline (body fields). */
   contest?: ContestOptions;
+  /** The caller's plan (its gateway key's), for selector rules with `when: { plan }`. */
+  plan?: string;
   /** `chat`/`chatStream` from an ingress: what the response cache may do (absent: not cached). */
   cache?: CacheDirective;
 }

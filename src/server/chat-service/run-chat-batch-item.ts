@@ -54,7 +54,7 @@ export async function runChatBatchItem(
     }
     const { response } = await runChatServiceChat(
       body,
-      { requestId, signal: batch.signal, startedAt, cache },
+      { requestId, signal: batch.signal, startedAt, cache, plan: batch.request.principal?.plan },
       context,
       entry,
     );

@@ -16,6 +16,8 @@ export interface ChatServiceCall {
   startedAt: number;
   /** What the response cache may do (see readCacheDirective). */
   cache?: CacheDirective;
+  /** The caller's plan, for selector rules by plan. */
+  plan?: string;
 }
 
 /**
@@ -34,7 +36,12 @@ export async function runChatServiceChat(
   const { conversationId, chatRequest } = prepared;
   Object.assign(entry, { route: chatRequest.model, conversationId, chatRequest });
   const result = await runRoute(entry, () =>
-    gateway.chat(prepared.chatRequest, { requestId: call.requestId, signal: call.signal, cache: call.cache }),
+    gateway.chat(prepared.chatRequest, {
+      requestId: call.requestId,
+      signal: call.signal,
+      cache: call.cache,
+      plan: call.plan,
+    }),
   );
   const isCacheHit = result.cache === 'hit';
   // A hit used no tokens: its request counts against the key's limits, its tokens and cost do not.

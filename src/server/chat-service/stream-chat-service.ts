@@ -36,6 +36,7 @@ export async function streamChatService(
     gateway.chatStream(prepared.chatRequest, {
       requestId: call.requestId,
       signal: call.signal,
+      plan: call.plan,
       cache: call.cache,
     }),
   );

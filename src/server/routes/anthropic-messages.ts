@@ -62,7 +62,13 @@ export function registerAnthropicMessages(app: FastifyInstance, context: ServerC
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) controller.abort(new CallerCancelledError());
       });
-      const callContext = { requestId, signal: controller.signal, fallbacks, contest };
+      const callContext = {
+        requestId,
+        signal: controller.signal,
+        fallbacks,
+        contest,
+        plan: request.principal?.plan,
+      };
       if (getContestKind(gateway.config.routes, body.model) === 'compete')
         return await runAnthropicCompetition(context, request, reply, body, callContext, entry);
       if (isAnsweredThroughChat(context, body.model))

@@ -34,7 +34,13 @@ export function registerChatServiceChat(app: FastifyInstance, context: ChatServi
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) controller.abort(new CallerCancelledError());
       });
-      const call = { requestId: request.id, signal: controller.signal, startedAt, cache };
+      const call = {
+        requestId: request.id,
+        signal: controller.signal,
+        startedAt,
+        cache,
+        plan: request.principal?.plan,
+      };
       if (entry.isStream) return await streamChatService(body, call, context, entry, reply);
       const { response, headers } = await runChatServiceChat(body, call, context, entry);
       reply.code(200).headers(headers).type('application/json').send(JSON.stringify(response));

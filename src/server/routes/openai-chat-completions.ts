@@ -49,6 +49,7 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
       const callContext = {
         requestId,
         signal: controller.signal,
+        plan: request.principal?.plan,
         fallbacks,
         shouldContinueOnFailure,
         contest,

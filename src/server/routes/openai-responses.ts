@@ -72,7 +72,12 @@ export function registerOpenAIResponses(app: FastifyInstance, context: ServerCon
         createdAt: Math.floor(Date.now() / 1000),
         onEnd,
       });
-      const callContext = { requestId: request.id, signal: controller.signal, fallbacks };
+      const callContext = {
+        requestId: request.id,
+        signal: controller.signal,
+        fallbacks,
+        plan: request.principal?.plan,
+      };
 
       if (body.stream === true) {
         const result = await gateway.runStream(body.model, callContext, calls.stream, responsesEventCodec);
