@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AllAttemptsFailedError } from '../../routing/all-attempts-failed-error.js';
 import { CallerCancelledError } from '../../routing/attempt-context.js';
 import type { Target } from '../../routing/target.js';
 import type { ChatRequest } from '../../spec/chat-request.js';
@@ -29,6 +28,7 @@ import { readCacheDirective } from '../read-cache-directive.js';
 import { answerAnthropicThroughChat, isAnsweredThroughChat } from './answer-anthropic-through-chat.js';
 import type { ServerContext } from '../server-context.js';
 import { registerAnthropicCountTokens } from './anthropic-count-tokens.js';
+import { recordRouteFailure } from '../record-route-failure.js';
 
 /**
  * `POST /v1/messages`: Anthropic's Messages API in front of every route. An Anthropic target gets the
@@ -38,7 +38,7 @@ import { registerAnthropicCountTokens } from './anthropic-count-tokens.js';
  * pass-through is never cached. Errors use Anthropic's envelope.
  */
 export function registerAnthropicMessages(app: FastifyInstance, context: ServerContext): void {
-  const { gateway, logger, toApiError } = context;
+  const { gateway, toApiError } = context;
 
   async function handleMessages(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const startedAt = performance.now();
@@ -111,12 +111,7 @@ export function registerAnthropicMessages(app: FastifyInstance, context: ServerC
         .type('application/json')
         .send(JSON.stringify(result.value.body));
     } catch (error) {
-      const apiError = toApiError(error);
-      if (error instanceof AllAttemptsFailedError) entry.attempts = error.attempts;
-      Object.assign(entry, { status: apiError.status, errorCode: apiError.code });
-      if (apiError.code === 'internal_error')
-        logger.error({ err: error, reqId: requestId }, 'unexpected error');
-      sendAnthropicError(reply, apiError, requestId);
+      sendAnthropicError(reply, recordRouteFailure(context, entry, error), requestId);
     } finally {
       entry.durationInMs = Math.round(performance.now() - startedAt);
       recordRequest(context, request, entry);

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AllAttemptsFailedError } from '../../routing/all-attempts-failed-error.js';
 import { getArbiterHeaders } from '../arbiter-headers.js';
 import { buildCompeteResponse } from '../competition/build-compete-response.js';
 import { getCompetitionHeaders } from '../competition/convert-competition-to-json.js';
@@ -9,6 +8,7 @@ import { recordCompetitionExtras } from '../competition/record-competition-extra
 import { recordRequest, type RequestRecord } from '../record-request.js';
 import type { ServerContext } from '../server-context.js';
 import { sendOpenAIError } from './openai-chat-completions.js';
+import { recordRouteFailure } from '../record-route-failure.js';
 
 /**
  * `POST /compete`, the original brief's model competition: the prompt goes to every contender at once
@@ -18,7 +18,7 @@ import { sendOpenAIError } from './openai-chat-completions.js';
  * envelope; a competition in which nobody answered fails like a route whose every attempt failed.
  */
 export function registerCompete(app: FastifyInstance, context: ServerContext): void {
-  const { gateway, logger, toApiError } = context;
+  const { gateway } = context;
 
   app.post('/compete', async (request: FastifyRequest, reply: FastifyReply) => {
     const startedAt = performance.now();
@@ -65,12 +65,7 @@ export function registerCompete(app: FastifyInstance, context: ServerContext): v
         .type('application/json')
         .send(JSON.stringify(response));
     } catch (error) {
-      const apiError = toApiError(error);
-      if (error instanceof AllAttemptsFailedError) entry.attempts = error.attempts;
-      Object.assign(entry, { status: apiError.status, errorCode: apiError.code });
-      if (apiError.code === 'internal_error')
-        logger.error({ err: error, reqId: requestId }, 'unexpected error');
-      sendOpenAIError(reply, apiError, requestId);
+      sendOpenAIError(reply, recordRouteFailure(context, entry, error), requestId);
     } finally {
       entry.durationInMs = Math.round(performance.now() - startedAt);
       recordRequest(context, request, entry);

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AllAttemptsFailedError } from '../../routing/all-attempts-failed-error.js';
 import { CallerCancelledError } from '../../routing/attempt-context.js';
 import type { ApiError } from '../api-error.js';
 import { getArbiterHeaders } from '../arbiter-headers.js';
@@ -15,6 +14,7 @@ import { recordRequest, type RequestRecord } from '../record-request.js';
 import { readContinueOnFailure, readRequestFallbacks } from '../read-request-fallbacks.js';
 import { readCacheDirective } from '../read-cache-directive.js';
 import type { ServerContext } from '../server-context.js';
+import { recordRouteFailure } from '../record-route-failure.js';
 
 /**
  * `POST /v1/chat/completions` (and `/chat/completions` for clients whose base URL lacks `/v1`): OpenAI's
@@ -22,7 +22,7 @@ import type { ServerContext } from '../server-context.js';
  * JSON errors with the right status; after it they are an error event (see writeOpenAIStream).
  */
 export function registerOpenAIChatCompletions(app: FastifyInstance, context: ServerContext): void {
-  const { gateway, logger, toApiError } = context;
+  const { gateway, toApiError } = context;
 
   async function handleChatCompletions(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const startedAt = performance.now();
@@ -113,13 +113,7 @@ export function registerOpenAIChatCompletions(app: FastifyInstance, context: Ser
         .type('application/json')
         .send(JSON.stringify(body));
     } catch (error) {
-      const apiError = toApiError(error);
-      if (error instanceof AllAttemptsFailedError) entry.attempts = error.attempts;
-      entry.status = apiError.status;
-      entry.errorCode = apiError.code;
-      if (apiError.code === 'internal_error')
-        logger.error({ err: error, reqId: requestId }, 'unexpected error');
-      sendOpenAIError(reply, apiError, requestId);
+      sendOpenAIError(reply, recordRouteFailure(context, entry, error), requestId);
     } finally {
       entry.durationInMs = Math.round(performance.now() - startedAt);
       recordRequest(context, request, entry);

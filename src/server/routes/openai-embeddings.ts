@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AllAttemptsFailedError } from '../../routing/all-attempts-failed-error.js';
 import { CallerCancelledError } from '../../routing/attempt-context.js';
 import { ProviderError } from '../../spec/provider-error.js';
 import { getArbiterHeaders } from '../arbiter-headers.js';
@@ -7,6 +6,7 @@ import { parseOpenAIEmbeddingsRequest } from '../openai-wire/parse-openai-embedd
 import { recordRequest, type RequestRecord } from '../record-request.js';
 import type { ServerContext } from '../server-context.js';
 import { sendOpenAIError } from './openai-chat-completions.js';
+import { recordRouteFailure } from '../record-route-failure.js';
 
 /**
  * `POST /v1/embeddings`: routed like chat (fallback, outcomes, usage), to every provider that embeds
@@ -14,7 +14,7 @@ import { sendOpenAIError } from './openai-chat-completions.js';
  * naming it, so a route may mix providers.
  */
 export function registerOpenAIEmbeddings(app: FastifyInstance, context: ServerContext): void {
-  const { gateway, toApiError } = context;
+  const { gateway } = context;
 
   app.post('/v1/embeddings', async (request: FastifyRequest, reply: FastifyReply) => {
     const startedAt = performance.now();
@@ -69,10 +69,7 @@ export function registerOpenAIEmbeddings(app: FastifyInstance, context: ServerCo
         .type('application/json')
         .send(JSON.stringify(result.value));
     } catch (error) {
-      const apiError = toApiError(error);
-      if (error instanceof AllAttemptsFailedError) entry.attempts = error.attempts;
-      Object.assign(entry, { status: apiError.status, errorCode: apiError.code });
-      sendOpenAIError(reply, apiError, request.id);
+      sendOpenAIError(reply, recordRouteFailure(context, entry, error), request.id);
     } finally {
       entry.durationInMs = Math.round(performance.now() - startedAt);
       recordRequest(context, request, entry);

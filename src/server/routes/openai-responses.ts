@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createId } from '../../lib/create-id.js';
-import { AllAttemptsFailedError } from '../../routing/all-attempts-failed-error.js';
 import { CallerCancelledError } from '../../routing/attempt-context.js';
 import { ApiError } from '../api-error.js';
 import { getArbiterHeaders } from '../arbiter-headers.js';
@@ -17,6 +16,7 @@ import { readRequestFallbacks } from '../read-request-fallbacks.js';
 import type { ServerContext } from '../server-context.js';
 import { writeSSEEvents } from '../write-sse-events.js';
 import { sendOpenAIError } from './openai-chat-completions.js';
+import { recordRouteFailure } from '../record-route-failure.js';
 
 /**
  * OpenAI's Responses API in front of every route: `POST /v1/responses` (streamed or not), and
@@ -113,12 +113,7 @@ export function registerOpenAIResponses(app: FastifyInstance, context: ServerCon
         .type('application/json')
         .send(JSON.stringify(result.value.body));
     } catch (error) {
-      const apiError = toApiError(error);
-      if (error instanceof AllAttemptsFailedError) entry.attempts = error.attempts;
-      Object.assign(entry, { status: apiError.status, errorCode: apiError.code });
-      if (apiError.code === 'internal_error')
-        logger.error({ err: error, reqId: request.id }, 'unexpected error');
-      sendOpenAIError(reply, apiError, request.id);
+      sendOpenAIError(reply, recordRouteFailure(context, entry, error), request.id);
     } finally {
       entry.durationInMs = Math.round(performance.now() - startedAt);
       recordRequest(context, request, entry);
