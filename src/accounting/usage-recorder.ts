@@ -3,6 +3,7 @@ import type { UsageRecord, UsageStore } from '../store/usage-store.js';
 import { buildUsageRecord } from './build-usage-record.js';
 import type { FinishedRequest } from './finished-request.js';
 import type { ModelInfoLookup } from './get-model-info.js';
+import { createOneShotTimer } from '../lib/create-one-shot-timer.js';
 
 export interface UsageRecorderOptions {
   store: UsageStore;
@@ -50,28 +51,18 @@ export function createUsageRecorder(options: UsageRecorderOptions): UsageRecorde
   const report = options.onError ?? (() => undefined);
   const queue: FinishedRequest[] = [];
   let unwritten: UsageRecord[] = [];
-  let timer: AbortController | undefined;
   let writing: Promise<void> = Promise.resolve();
   /** The next drain, queued behind the one running: every flush until it starts shares it. */
   let scheduled: Promise<void> | undefined;
   let isClosed = false;
 
-  function arm(): void {
-    if (timer || isClosed) return;
-    const controller = new AbortController();
-    timer = controller;
-    clock.sleep(intervalInMs, controller.signal).then(
-      () => {
-        if (timer === controller) timer = undefined;
-        void flush();
-      },
-      () => undefined,
-    );
-  }
+  const timer = createOneShotTimer(clock, intervalInMs, () => void flush());
+  const arm = (): void => {
+    if (!isClosed) timer.arm();
+  };
 
   function flush(): Promise<void> {
-    timer?.abort();
-    timer = undefined;
+    timer.cancel();
     if (!scheduled) {
       scheduled = writing.then(() => {
         scheduled = undefined;

@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../lib/clock.js';
 import type { LearnedStatsStore } from '../store/learned-stats-store.js';
 import type { Learning } from './create-learning.js';
+import { createOneShotTimer } from '../lib/create-one-shot-timer.js';
 
 /** Where and how often the learned statistics are saved. */
 export interface LearningSaverOptions {
@@ -38,26 +39,16 @@ export function createLearningSaver(options: LearningSaverOptions): LearningSave
   const clock = options.clock ?? systemClock;
   const intervalInMs = options.intervalInMs ?? 30_000;
   const report = options.onError ?? (() => undefined);
-  let timer: AbortController | undefined;
   let saving: Promise<void> = Promise.resolve();
   let isClosed = false;
 
+  const timer = createOneShotTimer(clock, intervalInMs, () => void flush());
   function schedule(): void {
-    if (timer || isClosed) return;
-    const controller = new AbortController();
-    timer = controller;
-    clock.sleep(intervalInMs, controller.signal).then(
-      () => {
-        if (timer === controller) timer = undefined;
-        void flush();
-      },
-      () => undefined,
-    );
+    if (!isClosed) timer.arm();
   }
 
   function flush(): Promise<void> {
-    timer?.abort();
-    timer = undefined;
+    timer.cancel();
     saving = saving.then(async () => {
       const snapshots = options.learning.takeChangedSnapshots();
       if (snapshots.length === 0) return;
