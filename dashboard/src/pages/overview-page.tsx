@@ -46,13 +46,7 @@ export function OverviewPage({ client, refresh }: OverviewPageProps) {
     <>
       <div class="page-heading">
         <h1>Overview</h1>
-        <RefreshControl
-          isPaused={refresh.isPaused}
-          onPausedChange={refresh.setPaused}
-          onRefresh={overview.reload}
-          updatedAt={overview.updatedAt}
-          isLoading={overview.isLoading}
-        />
+        <RefreshControl refresh={refresh} data={overview} />
       </div>
       <fieldset class="segmented">
         <legend>Time window</legend>

@@ -28,13 +28,7 @@ export function ProvidersPage({ client, refresh }: ProvidersPageProps) {
     <>
       <div class="page-heading">
         <h1>Providers</h1>
-        <RefreshControl
-          isPaused={refresh.isPaused}
-          onPausedChange={refresh.setPaused}
-          onRefresh={report.reload}
-          updatedAt={report.updatedAt}
-          isLoading={report.isLoading}
-        />
+        <RefreshControl refresh={refresh} data={report} />
       </div>
       <ErrorNotice error={report.error} action="Could not load the providers" />
       {report.data && report.data.providers.length === 0 ? (

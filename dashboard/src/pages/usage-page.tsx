@@ -26,13 +26,7 @@ export function UsagePage({ client, refresh }: UsagePageProps) {
     <>
       <div class="page-heading">
         <h1>Usage</h1>
-        <RefreshControl
-          isPaused={refresh.isPaused}
-          onPausedChange={refresh.setPaused}
-          onRefresh={report.reload}
-          updatedAt={report.updatedAt}
-          isLoading={report.isLoading}
-        />
+        <RefreshControl refresh={refresh} data={report} />
       </div>
       <ErrorNotice error={report.error} action="Could not load the usage" />
       {report.data ? (
