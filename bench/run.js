@@ -124,11 +124,19 @@ const facts = machineFacts();
 const rows = [];
 const failures = [];
 const upstream = {};
-const scenarios = createScenarios({ root, profileDir: settings.cpuProfileDir });
+const scenarios = createScenarios({
+  root,
+  profileDir: settings.cpuProfileDir,
+  baselineDist: env.BENCH_BASELINE_DIST && path.resolve(env.BENCH_BASELINE_DIST),
+  variants: parseVariants(env.BENCH_VARIANTS),
+});
 // All scenarios run side by side (idle ones cost nothing) and take turns load by load, so noise from
 // other work on the machine drifts over them alike instead of landing on one scenario's whole run.
 const running = [];
-for (const scenario of scenarios.filter((s) => !settings.only || settings.only.includes(s.name))) {
+// A variant or baseline row (`arbiter (features on) nolog`) comes along with the row it varies.
+const isSelected = (name) =>
+  !settings.only || settings.only.some((only) => name === only || name.startsWith(`${only} `));
+for (const scenario of scenarios.filter((s) => isSelected(s.name))) {
   process.stderr.write(`starting ${scenario.name}\n`);
   try {
     running.push(await startScenario(scenario));
@@ -163,3 +171,16 @@ writeFileSync(
 );
 process.stderr.write(`wrote bench/results/${stamp}.md, .json and .svg\n`);
 process.exit(failures.length > 0 || rows.some((r) => r.non2xx || r.errors || r.timeouts) ? 1 : 0);
+
+/** `name:A=1,B=2;other:C=3` → [{ name, env }]. */
+function parseVariants(text) {
+  if (!text) return [];
+  return text.split(';').map((variant) => {
+    const [name, settings = ''] = variant.split(/:(.*)/s);
+    const pairs = settings
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => pair.split(/=(.*)/s).slice(0, 2));
+    return { name: name.trim(), env: Object.fromEntries(pairs) };
+  });
+}

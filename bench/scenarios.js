@@ -9,15 +9,22 @@ import { startServer } from './lib/processes.js';
 const require = createRequire(import.meta.url);
 /** The features-on scenario's gateway key (any 20+ characters). */
 const BENCH_KEY = 'arb-bench-0123456789abcdef';
+/** The features-on scenario's settings, its key on a plan whose limits are high enough to admit the load. */
+const featuresOn = {
+  ARBITER_API_KEYS: `${BENCH_KEY}:premium`,
+  PREMIUM_REQUESTS_PER_HOUR: '1000000000',
+  PREMIUM_TOKENS_PER_DAY: '1000000000000',
+  LEARNING_AUTO: 'true',
+};
 
-export function createScenarios({ root, profileDir }) {
+export function createScenarios({ root, profileDir, baselineDist, variants = [] }) {
   const cli = path.join(root, 'dist/cli/main.js');
 
   /** Arbiter as users run it (LOG_LEVEL default, one line per request), configured by env only. */
-  const startArbiter = (name, upstreamUrl, extraEnv = {}, files = {}) =>
+  const startArbiter = (name, upstreamUrl, extraEnv = {}, files = {}, entry = cli) =>
     startServer(
       name,
-      () => [cli, 'serve'],
+      () => [entry, 'serve'],
       { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: upstreamUrl, ARBITER_DEMO: '0', ...extraEnv },
       { profileDir, files },
     );
@@ -85,14 +92,37 @@ export function createScenarios({ root, profileDir }) {
       // outcome, metrics counting every record, prompt-injection guardrails. The limits are set high so
       // the load is admitted: the checks still run.
       headers: { authorization: `Bearer ${BENCH_KEY}` },
-      start: (upstreamUrl) =>
-        startArbiter('arbiter (features on)', upstreamUrl, {
-          ARBITER_API_KEYS: `${BENCH_KEY}:premium`,
-          PREMIUM_REQUESTS_PER_HOUR: '1000000000',
-          PREMIUM_TOKENS_PER_DAY: '1000000000000',
-          LEARNING_AUTO: 'true',
-        }),
+      start: (upstreamUrl) => startArbiter('arbiter (features on)', upstreamUrl, featuresOn),
     },
+    // BENCH_VARIANTS="name:ENV=value,ENV2=value;...": the features-on server with some settings changed,
+    // e.g. `nolog:LOG_LEVEL=warn` to see what the request log costs.
+    ...variants.map(({ name, env }) => ({
+      name: `arbiter (features on) ${name}`,
+      model: 'openai/sim-instant',
+      headers: { authorization: `Bearer ${BENCH_KEY}` },
+      start: (upstreamUrl) =>
+        startArbiter(`arbiter (features on) ${name}`, upstreamUrl, { ...featuresOn, ...env }),
+    })),
+    // BENCH_BASELINE_DIST=/path/to/another/dist: the same features-on server built from another tree
+    // (e.g. `git worktree add /tmp/base main && cd /tmp/base && npm ci && npm run build`), taking turns
+    // with this one load by load: the fairest A/B this noisy machine allows.
+    ...(baselineDist
+      ? [
+          {
+            name: 'arbiter (features on) @baseline',
+            model: 'openai/sim-instant',
+            headers: { authorization: `Bearer ${BENCH_KEY}` },
+            start: (upstreamUrl) =>
+              startArbiter(
+                'arbiter (features on) @baseline',
+                upstreamUrl,
+                featuresOn,
+                {},
+                path.join(baselineDist, 'cli/main.js'),
+              ),
+          },
+        ]
+      : []),
     {
       name: 'arbiter race',
       model: 'race',
