@@ -17,7 +17,14 @@ export function createServeLogger(config: ArbiterConfig): {
   setRedactor(redact: (text: string) => string): void;
 } {
   let redact = createGatewayRedactor(config, config.providers).redact;
-  const stream = createRedactingLogStream((line) => redact(line), pino.destination(1));
+  // Asynchronous: lines written while a write is under way go out together in the next one, so a busy
+  // gateway makes one write(2) per batch instead of one per request. pino flushes what is left
+  // synchronously on exit (a SIGKILL loses at most the batch in flight). A reader that stops reading
+  // cannot make the buffer grow past 16 MB: lines beyond that are dropped, not the gateway blocked.
+  const stream = createRedactingLogStream(
+    (line) => redact(line),
+    pino.destination({ dest: 1, sync: false, maxLength: 16 * 1024 * 1024 }),
+  );
   redactCrashOutput((text) => redactSensitive(redact(text)));
   return {
     // A worker of `arbiter serve` (ARBITER_WORKERS > 1) says which one it is on every line.
