@@ -34,7 +34,7 @@ import {
 import { chatStreamCodec } from './routing/stream-codec.js';
 import type { Target } from './routing/target.js';
 
-import { createSimulator, type Simulator } from './simulator/index.js';
+import type { Simulator } from './simulator/index.js';
 import { createStores } from './gateway/create-stores.js';
 import { createModelInfoLookup } from './accounting/get-model-info.js';
 import { createUsageRecorder } from './accounting/usage-recorder.js';
@@ -81,6 +81,8 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
   let simulator: Simulator | undefined;
   let providerConfigs = config.providers;
   if (config.isDemo) {
+    // Loaded only in demo mode: a gateway with real providers never pays for the simulator's code.
+    const { createSimulator } = await import('./simulator/index.js');
     simulator = await createSimulator({ seed: 42 });
     providerConfigs = createDemoProviders(simulator.url);
   }
