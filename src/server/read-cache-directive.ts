@@ -27,7 +27,8 @@ export function readCacheDirective(
     isOptedOut = !value;
   }
   const header = headers['cache-control'];
-  const directives = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+  if (header === undefined) return { keyId, shouldLookUp: !isOptedOut, shouldStore: !isOptedOut };
+  const directives = (Array.isArray(header) ? header.join(',') : header)
     .toLowerCase()
     .split(',')
     .map((directive) => directive.trim());

@@ -21,13 +21,19 @@ export async function admitRequest(
   const principal = request.principal;
   let admission: Admission | undefined;
   if (principal) {
+    // Each name the request uses is resolved once, whether metering or the access check asks first.
+    const resolved = new Map<string, RequestedRoute['targets'] | undefined>();
+    const resolve = (name: string) => {
+      if (!resolved.has(name)) resolved.set(name, resolveTargets(gateway, name));
+      return resolved.get(name);
+    };
     const metered = readMeteredRequest(
       `${request.method} ${request.routeOptions.url}`,
       request.body,
       request.headers,
       {
         defaultOutputTokens: gateway.config.security.defaultReservedOutputTokens,
-        isRoutable: (name) => resolveTargets(gateway, name) !== undefined,
+        isRoutable: (name) => resolve(name) !== undefined,
       },
     );
     const names = new Set(
@@ -35,7 +41,7 @@ export async function admitRequest(
     );
     const routes: RequestedRoute[] = [...names].map((name) => ({
       name,
-      targets: resolveTargets(gateway, name) ?? [],
+      targets: resolve(name) ?? [],
     }));
     admission = await tenancy.admit(principal, {
       routes,
@@ -56,7 +62,7 @@ export async function admitRequest(
   else reply.raw.once('close', done);
   if (admission) {
     const headers = getRateLimitHeaders(admission.counters, Date.now());
-    for (const [name, value] of Object.entries(headers)) reply.raw.setHeader(name, value);
+    for (const name in headers) reply.raw.setHeader(name, headers[name]!);
   }
 }
 
@@ -82,7 +88,6 @@ async function waitForSlot(
   }
 }
 
-/** The distinct `provider/model` pairs a route name reaches; undefined when it does not resolve. */
 /** The distinct `provider/model`s a route name can reach; undefined when the name does not resolve. */
 export function resolveTargets(gateway: Gateway, name: string): RequestedRoute['targets'] | undefined {
   try {

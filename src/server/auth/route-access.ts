@@ -40,7 +40,8 @@ export const adminReadableRoutes: ReadonlySet<string> = new Set([
 
 /** The access rule for a route's URL pattern (`request.routeOptions.url`), or the raw URL for a 404. */
 export function getRouteAccess(url: string): RouteAccess {
-  const path = url.split('?')[0]!;
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
   if (publicRoutes.has(path)) return 'public';
   if (dashboardRoutes.has(path)) return 'operations';
   if (path === '/admin' || path.startsWith('/admin/')) return 'admin';

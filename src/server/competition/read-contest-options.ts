@@ -21,6 +21,8 @@ export function readContestOptions(
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const fields = body as Record<string, unknown>;
   const { contenders, evaluator, deadline_ms: deadline } = fields;
+  // The usual request names none of them: nothing to remove or check.
+  if (contenders === undefined && evaluator === undefined && deadline === undefined) return undefined;
   delete fields.contenders;
   delete fields.evaluator;
   delete fields.deadline_ms;
