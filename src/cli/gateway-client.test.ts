@@ -43,7 +43,7 @@ describe('createGatewayClient', () => {
     });
     expect(client.url).toBe(url);
     expect(await client.getJson('/models')).toEqual({ ok: true });
-    await (await client.post('/v1/chat/completions', { model: 'auto' })).body.dump();
+    await (await client.post('/v1/chat/completions', { model: 'auto' })).body.text();
     await client.close();
     expect(seen.at(-2)).toMatchObject({ url: '/models', headers: { authorization: 'Bearer ak-user' } });
     expect(seen.at(-1)).toMatchObject({

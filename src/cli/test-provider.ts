@@ -23,7 +23,7 @@ export async function testProvider(
   };
   try {
     const response = await client.post('/v1/chat/completions', body);
-    await response.body.dump();
+    await response.body.text();
     const header = (name: string): string => String(response.headers[name] ?? '');
     return {
       isSuccess: true,
