@@ -12,6 +12,8 @@ const phone =
   /(?<![:\w])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,4}){1,4}|\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4})\b/g;
 /** Supersets of what `cardCandidate` and `phone` can match: 13 digits with optional separators; a `+` or `(` before a digit, or 3 digits, a separator and 3 more. */
 const cardHint = /\d(?:[ -]?\d){12}/;
+/** A superset of what `email` can match: an address character, `@`, a domain label and a dot (target ids such as `openai/gpt-4o@openai#1` have none). */
+const emailHint = /[\w.%+-]@[A-Za-z0-9-]{1,63}\./;
 const phoneHint = /[+(]\d|\d{3}[ .-]\d{3}/;
 /** Secrets some clients put in URLs (`?key=…`, Gemini's style), which a logged path would carry. */
 const urlSecret =
@@ -25,7 +27,7 @@ const urlSecret =
  */
 export function redactSensitive(text: string): string {
   let result = text;
-  if (result.includes('@')) result = result.replace(email, '[email]');
+  if (result.includes('@') && emailHint.test(result)) result = result.replace(email, '[email]');
   // Cheap literal-ish checks first (this runs on every log line): the full patterns, with their
   // look-behinds, only where something shaped like their match occurs.
   if (cardHint.test(result)) {
