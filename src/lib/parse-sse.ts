@@ -20,8 +20,9 @@ export async function* parseSSE(source: AsyncIterable<Uint8Array | string>): Asy
   for await (const chunk of source) {
     buffer += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     let start = 0;
+    const hasCarriageReturn = buffer.includes('\r');
     for (;;) {
-      const lineEnd = findLineEnd(buffer, start);
+      const lineEnd = findLineEnd(buffer, start, hasCarriageReturn);
       if (lineEnd === -1) break;
       // A lone `\r` at the very end may be the first half of `\r\n`: wait for the next chunk.
       if (buffer.charCodeAt(lineEnd) === 13 && lineEnd === buffer.length - 1) break;
@@ -56,7 +57,12 @@ export async function* parseSSE(source: AsyncIterable<Uint8Array | string>): Asy
   if (data !== undefined) yield { event, data, id };
 }
 
-function findLineEnd(text: string, from: number): number {
+/**
+ * The first `\n` or `\r` at or after `from`, or -1. Most hosts end lines with `\n` alone: for a buffer
+ * without `\r` (checked once per chunk) a native search finds it; otherwise a scan for either.
+ */
+function findLineEnd(text: string, from: number, hasCarriageReturn: boolean): number {
+  if (!hasCarriageReturn) return text.indexOf('\n', from);
   for (let index = from; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (code === 10 || code === 13) return index;
