@@ -23,7 +23,8 @@ export async function writeSSEEvents(
       if (event.usage) seen.usage = event.usage;
       // Multi-line data must stay one event: each line gets its own `data:` field.
       const data = event.data.includes('\n') ? event.data.split('\n').join('\ndata: ') : event.data;
-      await writer.write(`event: ${event.event}\ndata: ${data}\n\n`);
+      const drained = writer.write(`event: ${event.event}\ndata: ${data}\n\n`);
+      if (drained) await drained;
       if (event.error) {
         writer.end();
         return toApiError(event.error);

@@ -110,7 +110,9 @@ export async function writeOpenAIStream(
           throw new Error(`unknown stream part ${JSON.stringify(_exhaustiveCheck)}`);
         }
       }
-      await writer.write(text);
+      // Only a full socket buffer makes the producer wait; otherwise no promise round trip per part.
+      const drained = writer.write(text);
+      if (drained) await drained;
     }
   } catch (error) {
     summary.error = options.toApiError(error);
