@@ -18,17 +18,15 @@ export async function attemptCall<T>(
   const now = context.now ?? Date.now;
   const startedAt = now();
   const attempt = createAttemptSignal(context.signal, target.timeoutInMs);
-  const base = {
-    targetId: target.id,
-    provider: target.provider,
-    model: target.model,
-    credentialId: target.credential.id,
-  };
   try {
     const value = await call(target, attempt.signal);
     const latencyInMs = now() - startedAt;
+    // Objects spelled out rather than spread from a shared base: spreads were among the costlier lines.
     context.onOutcome({
-      ...base,
+      targetId: target.id,
+      provider: target.provider,
+      model: target.model,
+      credentialId: target.credential.id,
       requestId: context.requestId,
       route: context.route,
       isStream: false,
@@ -37,15 +35,22 @@ export async function attemptCall<T>(
       latencyInMs,
       usage: usageOf(value),
     });
-    return {
+    const record: AttemptRecord = {
+      targetId: target.id,
+      provider: target.provider,
+      model: target.model,
+      credentialId: target.credential.id,
       isSuccess: true,
-      value,
-      record: { ...base, isSuccess: true, latencyInMs } satisfies AttemptRecord,
+      latencyInMs,
     };
+    return { isSuccess: true, value, record };
   } catch (thrown) {
     const failure = describeFailure(thrown, target, now() - startedAt);
     context.onOutcome({
-      ...base,
+      targetId: target.id,
+      provider: target.provider,
+      model: target.model,
+      credentialId: target.credential.id,
       requestId: context.requestId,
       route: context.route,
       isStream: false,

@@ -8,6 +8,7 @@ import {
   createAdmissionControl,
   type Admission,
   type BudgetUsage,
+  type Demand,
   type KeyUsage,
 } from './create-admission-control.js';
 import { createGatewayKeyAdmin, type GatewayKeyAdmin } from './create-gateway-key-admin.js';
@@ -201,7 +202,14 @@ export async function createTenancy(options: TenancyOptions): Promise<Tenancy> {
             costInUsd,
             computeCost(usage, options.getModelInfo(target.provider, target.model)),
           );
-      const demand = { ...request, costInUsd };
+      // Built field by field: a spread of the request was one of the costlier lines of the hot path.
+      const demand: Demand = {
+        requests: request.requests,
+        inputTokens: request.inputTokens,
+        outputTokens: request.outputTokens,
+        costInUsd,
+        settlements: request.settlements,
+      };
       return control.admit(principal, demand, clock.now());
     },
     readUsage: (keyId) => control.readUsage(keyId, clock.now()),

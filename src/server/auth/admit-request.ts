@@ -36,18 +36,24 @@ export async function admitRequest(
         isRoutable: (name) => resolve(name) !== undefined,
       },
     );
-    const names = new Set(
-      metered.items.flatMap((item) => (item.route ? [item.route, ...item.fallbacks] : [])),
-    );
-    const routes: RequestedRoute[] = [...names].map((name) => ({
-      name,
-      targets: resolve(name) ?? [],
-    }));
+    // Plain loops: flatMap with spreads was the costliest line of admission.
+    const names = new Set<string>();
+    let inputTokens = 0;
+    let outputTokens = 0;
+    for (const item of metered.items) {
+      inputTokens += item.inputTokens;
+      outputTokens += item.outputTokens;
+      if (!item.route) continue;
+      names.add(item.route);
+      for (const fallback of item.fallbacks) names.add(fallback);
+    }
+    const routes: RequestedRoute[] = [];
+    for (const name of names) routes.push({ name, targets: resolve(name) ?? [] });
     admission = await tenancy.admit(principal, {
       routes,
       requests: metered.items.length,
-      inputTokens: metered.items.reduce((sum, item) => sum + item.inputTokens, 0),
-      outputTokens: metered.items.reduce((sum, item) => sum + item.outputTokens, 0),
+      inputTokens,
+      outputTokens,
       settlements: metered.settlements,
     });
     request.admission = admission;

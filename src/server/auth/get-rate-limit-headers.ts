@@ -2,8 +2,12 @@ import type { LimitCounter } from '../../store/limit-store.js';
 
 /** Counters without a limit still count (for the admin API) but say nothing to the caller. */
 const unlimited = Number.MAX_SAFE_INTEGER;
-/** The first two counters an admission reserves, in order. */
-const kinds = ['requests', 'tokens'] as const;
+/** Header names for the first two counters an admission reserves, in order. */
+const headerNames = (['requests', 'tokens'] as const).map((kind) => ({
+  limit: `x-ratelimit-limit-${kind}`,
+  remaining: `x-ratelimit-remaining-${kind}`,
+  reset: `x-ratelimit-reset-${kind}`,
+}));
 
 /**
  * OpenAI-style rate-limit headers for the key's requests per hour and tokens per day (the first two
@@ -12,13 +16,13 @@ const kinds = ['requests', 'tokens'] as const;
  */
 export function getRateLimitHeaders(counters: readonly LimitCounter[], now: number): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (let index = 0; index < kinds.length; index++) {
+  for (let index = 0; index < headerNames.length; index++) {
     const counter = counters[index];
     if (!counter || counter.limit >= unlimited) continue;
-    const kind = kinds[index]!;
-    headers[`x-ratelimit-limit-${kind}`] = String(counter.limit);
-    headers[`x-ratelimit-remaining-${kind}`] = String(counter.remaining);
-    headers[`x-ratelimit-reset-${kind}`] = `${Math.max(0, Math.ceil((counter.resetAt - now) / 1000))}s`;
+    const names = headerNames[index]!;
+    headers[names.limit] = String(counter.limit);
+    headers[names.remaining] = String(counter.remaining);
+    headers[names.reset] = `${Math.max(0, Math.ceil((counter.resetAt - now) / 1000))}s`;
   }
   return headers;
 }

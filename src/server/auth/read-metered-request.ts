@@ -40,7 +40,9 @@ function readFallbacks(body: Body, headers: IncomingHttpHeaders): string[] {
     ? body.fallbacks.filter((name) => typeof name === 'string')
     : [];
   const header = headers['x-arbiter-fallbacks'];
-  const listed = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
+  // The usual request names none: no splitting and trimming of an empty header.
+  if (header === undefined) return field;
+  const listed = (Array.isArray(header) ? header.join(',') : header).split(',');
   return [...field, ...listed.map((name) => name.trim()).filter(Boolean)];
 }
 
