@@ -46,7 +46,8 @@ import { createCachedChat } from './gateway/create-cached-chat.js';
 
 import type { ChatRequest } from './spec/chat-request.js';
 import { applyRequestDefaults, toProviderCall } from './gateway/apply-request-defaults.js';
-import type { Gateway, GatewayOptions, RequestContext } from './gateway/gateway-types.js';
+import type { Gateway, GatewayOptions, RequestContext, RouteResult } from './gateway/gateway-types.js';
+import type { Usage } from './spec/usage.js';
 import { listGatewayModels } from './gateway/list-gateway-models.js';
 
 export type {
@@ -208,12 +209,16 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
     reportError: options.reportError,
   });
 
-  function contextFor(model: string, context: RequestContext) {
+  function contextFor(
+    model: string,
+    context: RequestContext,
+    described: RequestContext['selection'] = context.selection,
+  ) {
     // The caller's plan joins whatever the ingress described, so `rules` can select by plan.
     const selection =
-      context.plan !== undefined && context.selection && context.selection.plan === undefined
-        ? { ...context.selection, plan: context.plan }
-        : context.selection;
+      context.plan !== undefined && described && described.plan === undefined
+        ? { ...described, plan: context.plan }
+        : described;
     const route = planner.plan(model, context.fallbacks, selection, context.contest?.contenders);
     const attemptContext: AttemptContext = {
       requestId: context.requestId,
@@ -221,7 +226,26 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
       signal: context.signal,
       onOutcome: emitOutcome,
     };
-    return { route, attemptContext, estimatedTokens: context.selection?.estimatedInputTokens ?? 0 };
+    return { route, attemptContext, estimatedTokens: described?.estimatedInputTokens ?? 0 };
+  }
+
+  /** `run` for a request whose description the gateway made itself (no copy of the caller's context). */
+  async function runDescribed<T>(
+    model: string,
+    context: RequestContext,
+    selection: RequestContext['selection'],
+    call: (target: Target, signal: AbortSignal) => Promise<T>,
+    usageOf: (value: T) => Usage | undefined,
+  ): Promise<RouteResult<T>> {
+    const { route, attemptContext, estimatedTokens } = contextFor(model, context, selection);
+    const result = await runner.run(
+      route,
+      attemptContext,
+      (target, attemptContext) => attemptCall(target, attemptContext, call, usageOf),
+      () => undefined,
+      estimatedTokens,
+    );
+    return { value: result.value, target: result.target, attempts: result.attempts, route: route.name };
   }
 
   const gateway: Gateway = {
@@ -236,17 +260,7 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
     learning: learning.learning,
     resolve: (model) => resolver.resolve(model),
     suggestFixes: (attempts) => suggestFixes(attempts, providerConfigs),
-    async run(model, context, call, usageOf) {
-      const { route, attemptContext, estimatedTokens } = contextFor(model, context);
-      const result = await runner.run(
-        route,
-        attemptContext,
-        (target, attemptContext) => attemptCall(target, attemptContext, call, usageOf),
-        () => undefined,
-        estimatedTokens,
-      );
-      return { ...result, route: route.name };
-    },
+    run: (model, context, call, usageOf) => runDescribed(model, context, context.selection, call, usageOf),
     async runStream(model, context, open, codec) {
       const { route, attemptContext, estimatedTokens } = contextFor(model, context);
       const result = await runner.run(
@@ -262,9 +276,10 @@ export async function createGateway(config: ArbiterConfig, options: GatewayOptio
     chat(request, context) {
       if (competition.isCompete(request.model)) return competition.chat(request, context);
       const prepared = applyRequestDefaults(request, config);
-      return gateway.run(
+      return runDescribed(
         request.model,
-        { ...context, selection: context.selection ?? describeChatRequest(prepared) },
+        context,
+        context.selection ?? describeChatRequest(prepared),
         (target, signal) => target.adapter.chat(toProviderCall(prepared, target, signal)),
         (response) => response.usage,
       );

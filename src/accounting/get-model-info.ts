@@ -41,17 +41,28 @@ const maxMemoSize = 2000;
 export function createModelInfoLookup(
   overrides: Readonly<Record<string, PriceOverride>> = {},
 ): ModelInfoLookup {
-  const memo = new Map<string, ModelInfo>();
+  // By provider, then model: no key string to build on every lookup (several per request).
+  const memo = new Map<string, Map<string, ModelInfo>>();
+  let memoSize = 0;
   const lowerCaseOverrides = new Map(
     Object.entries(overrides).map(([key, value]) => [key.toLowerCase(), value]),
   );
   return (provider, model) => {
-    const key = `${provider}/${model}`;
-    let info = memo.get(key);
+    let byModel = memo.get(provider);
+    let info = byModel?.get(model);
     if (info) return info;
     info = lookUp(provider, model, lowerCaseOverrides);
-    if (memo.size >= maxMemoSize) memo.clear();
-    memo.set(key, info);
+    if (memoSize >= maxMemoSize) {
+      memo.clear();
+      memoSize = 0;
+      byModel = undefined;
+    }
+    if (!byModel) {
+      byModel = new Map();
+      memo.set(provider, byModel);
+    }
+    byModel.set(model, info);
+    memoSize++;
     return info;
   };
 }

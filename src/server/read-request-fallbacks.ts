@@ -22,7 +22,8 @@ export function readRequestFallbacks(body: unknown, headers: IncomingHttpHeaders
     );
   }
   const header = headers['x-arbiter-fallbacks'];
-  const fromHeader = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+  if (header === undefined) return field === undefined || field.length === 0 ? undefined : [...field];
+  const fromHeader = (Array.isArray(header) ? header.join(',') : header)
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);

@@ -106,8 +106,13 @@ export function createTargetStats(options: TargetStatsOptions = {}): TargetStats
   const maxTargets = options.maxTargets ?? 1000;
   const entries = new Map<string, Entry>();
 
+  let lastTouched: string | undefined;
+
   function touch(targetId: string): Entry {
     let entry = entries.get(targetId);
+    // Already the most recent: nothing to reorder (a request touches its target several times).
+    if (entry && targetId === lastTouched) return entry;
+    lastTouched = targetId;
     if (entry) {
       // Re-inserting keeps the map in least-recently-used order for eviction.
       entries.delete(targetId);
